@@ -1,0 +1,141 @@
+package site
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sync"
+
+	"github.com/bep/logg"
+	"github.com/gohugoio/hugo/common/loggers"
+	"github.com/gohugoio/hugo/config/allconfig"
+	"github.com/gohugoio/hugo/deps"
+	"github.com/gohugoio/hugo/hugofs"
+	"github.com/gohugoio/hugo/hugolib"
+	"github.com/gohugoio/hugo/resources/page"
+	"github.com/spf13/afero"
+)
+
+// hugoMu serialises builds in one process: Hugo keeps a global page cache (cleared with
+// page.Clear after each build) that two concurrent builds would share.
+var hugoMu sync.Mutex
+
+// environ is what Hugo sees of the environment. It must not be empty (Hugo then reads
+// os.Environ, and HUGO_* variables of the user's shell would change the build).
+var environ = []string{"EPAPER=1"}
+
+// Build renders o.SiteDir into o.OutDir. The site is built into a temporary directory beside
+// OutDir, which then replaces OutDir, so files of an earlier build never linger and a failed
+// build leaves the old output as it was.
+func Build(o Options) error {
+	if err := o.check(); err != nil {
+		return err
+	}
+	siteDir, err := filepath.Abs(o.SiteDir)
+	if err != nil {
+		return err
+	}
+	o.SiteDir = siteDir
+	out := o.OutDir
+	if out == "" {
+		out = filepath.Join(siteDir, "public")
+	}
+	if out, err = filepath.Abs(out); err != nil {
+		return err
+	}
+	if _, err := os.Stat(filepath.Join(siteDir, "content")); err != nil {
+		return fmt.Errorf("build %q: no content directory (run epaper import first): %w", siteDir, err)
+	}
+	work, err := os.MkdirTemp("", "epaper-build-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(work)
+	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
+		return err
+	}
+	staging, err := os.MkdirTemp(filepath.Dir(out), "."+filepath.Base(out)+".new-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(staging) // a no-op once swapped in
+	themesDir := filepath.Join(work, "themes")
+	if err := extractTheme(o.Theme, themesDir); err != nil {
+		return err
+	}
+	cacheDir := o.CacheDir
+	if cacheDir == "" {
+		cacheDir = filepath.Join(work, "cache")
+	}
+	if err := render(o, staging, themesDir, cacheDir); err != nil {
+		return fmt.Errorf("build %q: %w", siteDir, err)
+	}
+	if err := copyDir(filepath.Join(siteDir, "static"), staging); err != nil {
+		return fmt.Errorf("build %q: copy static files: %w", siteDir, err)
+	}
+	if err := os.Chmod(staging, 0o755); err != nil {
+		return err
+	}
+	return swapDir(staging, out)
+}
+
+// render runs one Hugo build with a fresh HugoSites.
+func render(o Options, publishDir, themesDir, cacheDir string) error {
+	hugoMu.Lock()
+	defer hugoMu.Unlock()
+	defer page.Clear()
+
+	var logBuf bytes.Buffer
+	w := io.Writer(&logBuf)
+	if o.Log != nil {
+		w = io.MultiWriter(&logBuf, o.Log)
+	}
+	logger := loggers.New(loggers.Options{
+		Level:         logg.LevelWarn,
+		StdOut:        w,
+		StdErr:        w,
+		DistinctLevel: logg.LevelWarn,
+	})
+	osFs := afero.NewOsFs()
+	res, err := allconfig.LoadConfig(allconfig.ConfigSourceDescriptor{
+		Flags:       hugoConfig(o, publishDir, themesDir, cacheDir),
+		Fs:          osFs,
+		Logger:      logger,
+		Environ:     environ,
+		Environment: "production",
+		ConfigDir:   configDir(o.SiteDir),
+	})
+	if err != nil {
+		return fmt.Errorf("load config: %w", err)
+	}
+	fs := hugofs.NewFrom(osFs, res.LoadingInfo.BaseConfig)
+	h, err := hugolib.NewHugoSites(deps.DepsCfg{
+		Configs:  res,
+		Fs:       fs,
+		LogLevel: logger.Level(),
+		StdErr:   logger.StdErr(),
+	})
+	if err != nil {
+		return err
+	}
+	buildErr := h.Build(hugolib.BuildCfg{})
+	closeErr := h.Close()
+	if buildErr != nil {
+		return buildErr
+	}
+	if n := logger.LoggCount(logg.LevelError); n > 0 {
+		return fmt.Errorf("%d errors logged:\n%s", n, logBuf.String())
+	}
+	return closeErr
+}
+
+// configDir returns the site's config/ directory if it has one, as Hugo's command does.
+func configDir(siteDir string) string {
+	dir := filepath.Join(siteDir, "config")
+	if fi, err := os.Stat(dir); err == nil && fi.IsDir() {
+		return dir
+	}
+	return ""
+}

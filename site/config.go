@@ -1,0 +1,61 @@
+package site
+
+import (
+	"github.com/gohugoio/hugo/config"
+)
+
+// hugoConfig returns the settings epaper gives Hugo. They override a site's own hugo.toml,
+// which remains the place for anything else (title, params, menus).
+func hugoConfig(o Options, publishDir, themesDir, cacheDir string) config.Provider {
+	cfg := config.New()
+	cfg.Set("workingDir", o.SiteDir)
+	cfg.Set("publishDir", publishDir)
+	cfg.Set("themesDir", themesDir)
+	cfg.Set("theme", []string{themeName})
+	cfg.Set("cacheDir", cacheDir)
+	cfg.Set("languageCode", "zh-CN")
+	cfg.Set("defaultContentLanguage", "zh")
+	cfg.Set("hasCJKLanguage", true)
+	cfg.Set("timeZone", "Asia/Shanghai")
+	cfg.Set("disableKinds", disabledKinds(o))
+	cfg.Set("markup", map[string]any{
+		"goldmark": map[string]any{
+			"renderer": map[string]any{"unsafe": false},
+			"parser": map[string]any{
+				"wrapStandAloneImageWithinParagraph": false,
+				"autoHeadingID":                      false,
+			},
+			"extensions": map[string]any{
+				"cjk": map[string]any{
+					"enable":                   true,
+					"eastAsianLineBreaks":      true,
+					"escapedSpace":             true,
+					"eastAsianLineBreaksStyle": "css3draft",
+				},
+				"typographer": map[string]any{"disable": true},
+			},
+		},
+	})
+	if o.Offline() {
+		cfg.Set("baseURL", "/")
+		cfg.Set("relativeURLs", true)
+	} else {
+		cfg.Set("baseURL", o.BaseURL)
+		cfg.Set("relativeURLs", false)
+		cfg.Set("enableRobotsTXT", true)
+	}
+	cfg.Set("params", map[string]any{
+		"epaper": map[string]any{"offline": o.Offline()},
+	})
+	return cfg
+}
+
+// disabledKinds: epaper has no taxonomies; an offline site has no use for feeds, a sitemap,
+// robots.txt or a 404 page (no server to send it), all of which want absolute URLs.
+func disabledKinds(o Options) []string {
+	kinds := []string{"taxonomy", "term"}
+	if o.Offline() {
+		kinds = append(kinds, "rss", "sitemap", "robotstxt", "404")
+	}
+	return kinds
+}

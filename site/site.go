@@ -1,0 +1,47 @@
+// Package site renders imported e-paper bundles into a static site with Hugo, used as a Go
+// library in process. It is the only package of epaper that imports Hugo.
+//
+// Files: site.go (options and the build), config.go (the Hugo configuration epaper sets),
+// theme.go (the embedded theme, extracted for Hugo), output.go (building into a temporary
+// directory and swapping it in), new.go (new content from archetypes).
+package site
+
+import (
+	"errors"
+	"io"
+	"io/fs"
+)
+
+// Options says what to build and how. SiteDir and Theme are required.
+type Options struct {
+	// SiteDir holds content/ (the bundles) and, optionally, a user's own layouts/, assets/,
+	// archetypes/, static/ and hugo.toml, which take precedence over the embedded theme.
+	SiteDir string
+	// OutDir is where the site is published; its old content is replaced as a whole.
+	// Default: SiteDir/public.
+	OutDir string
+	// BaseURL, when set, builds for a web server or CDN at that URL: absolute links,
+	// fingerprinted assets, sitemap and feeds. When empty the site is built for offline use:
+	// relative links that work from file://.
+	BaseURL string
+	// Theme is the embedded theme (layouts/, archetypes/, assets/ at its root).
+	Theme fs.FS
+	// CacheDir is Hugo's cache directory (modules, processed images). Default: a temporary
+	// directory removed after the build.
+	CacheDir string
+	// Log receives Hugo's warnings and errors. Default: discarded.
+	Log io.Writer
+}
+
+func (o Options) check() error {
+	if o.SiteDir == "" {
+		return errors.New("site: no site directory given")
+	}
+	if o.Theme == nil {
+		return errors.New("site: no theme given")
+	}
+	return nil
+}
+
+// Offline reports whether the options build for file:// use.
+func (o Options) Offline() bool { return o.BaseURL == "" }
