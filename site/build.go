@@ -98,25 +98,7 @@ func render(o Options, publishDir, themesDir, cacheDir string) error {
 		StdErr:        w,
 		DistinctLevel: logg.LevelWarn,
 	})
-	osFs := afero.NewOsFs()
-	res, err := allconfig.LoadConfig(allconfig.ConfigSourceDescriptor{
-		Flags:       hugoConfig(o, publishDir, themesDir, cacheDir),
-		Fs:          osFs,
-		Logger:      logger,
-		Environ:     environ,
-		Environment: "production",
-		ConfigDir:   configDir(o.SiteDir),
-	})
-	if err != nil {
-		return fmt.Errorf("load config: %w", err)
-	}
-	fs := hugofs.NewFrom(osFs, res.LoadingInfo.BaseConfig)
-	h, err := hugolib.NewHugoSites(deps.DepsCfg{
-		Configs:  res,
-		Fs:       fs,
-		LogLevel: logger.Level(),
-		StdErr:   logger.StdErr(),
-	})
+	h, err := newHugoSites(o, publishDir, themesDir, cacheDir, logger)
 	if err != nil {
 		return err
 	}
@@ -129,6 +111,29 @@ func render(o Options, publishDir, themesDir, cacheDir string) error {
 		return fmt.Errorf("%d errors logged:\n%s", n, logBuf.String())
 	}
 	return closeErr
+}
+
+// newHugoSites loads the configuration and returns a fresh HugoSites: one per build, as
+// Hugo keeps state in it.
+func newHugoSites(o Options, publishDir, themesDir, cacheDir string, logger loggers.Logger) (*hugolib.HugoSites, error) {
+	osFs := afero.NewOsFs()
+	res, err := allconfig.LoadConfig(allconfig.ConfigSourceDescriptor{
+		Flags:       hugoConfig(o, publishDir, themesDir, cacheDir),
+		Fs:          osFs,
+		Logger:      logger,
+		Environ:     environ,
+		Environment: "production",
+		ConfigDir:   configDir(o.SiteDir),
+	})
+	if err != nil {
+		return nil, fmt.Errorf("load config: %w", err)
+	}
+	return hugolib.NewHugoSites(deps.DepsCfg{
+		Configs:  res,
+		Fs:       hugofs.NewFrom(osFs, res.LoadingInfo.BaseConfig),
+		LogLevel: logger.Level(),
+		StdErr:   logger.StdErr(),
+	})
 }
 
 // configDir returns the site's config/ directory if it has one, as Hugo's command does.

@@ -1,0 +1,211 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/epaper-archive/epaper"
+	"github.com/epaper-archive/epaper/importer"
+	"github.com/epaper-archive/epaper/site"
+)
+
+// run runs the command line args; only main exits.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	root := &cobra.Command{
+		Use:   "epaper",
+		Short: "Turn a Founder (方正) e-paper site into a static site that lasts",
+		Long: `epaper imports the original HTML pages of a daily newspaper's e-paper edition
+(Founder digital-newspaper system, as used by 重庆日报 and hundreds of other papers) into
+Hugo content bundles, and builds them into a static site with Hugo, in process.
+
+  epaper import http://epaper.example.cn/html/cqrb/index.htm
+  epaper build
+  open public/index.html`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.SetArgs(args)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+	root.AddCommand(importCmd(stdout, stderr), buildCmd(stdout, stderr), newCmd(stdout), versionCmd(stdout))
+	return root.ExecuteContext(ctx)
+}
+
+// exactArgs is cobra.ExactArgs, as a usage error.
+func exactArgs(n int) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if err := cobra.ExactArgs(n)(cmd, args); err != nil {
+			return usageError{fmt.Errorf("%s: %w", cmd.Name(), err)}
+		}
+		return nil
+	}
+}
+
+func importCmd(stdout, stderr io.Writer) *cobra.Command {
+	var siteDir, reportFile string
+	var quiet bool
+	cmd := &cobra.Command{
+		Use:   "import SOURCE",
+		Short: "Import an edition's original pages into content bundles",
+		Long: `Import reads one edition of a Founder e-paper and writes Hugo content bundles into
+SITE/content: a bundle per edition, per page (版) and per article, with the page scans,
+PDFs, images and the raw HTML as received.
+
+SOURCE is the paper's index URL (it points at the newest edition), any page or article
+URL of an edition, or a local file or directory of a mirror of the site (as written by
+wget --mirror or HTTrack). The whole edition is imported: every page of its page list and
+every article of each page. What cannot be fetched or read is reported and the rest is
+still imported; the exit code is then 1. Importing the same input twice writes the same
+bytes.`,
+		Args: exactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			src, err := importer.ResolveSource(args[0])
+			if err != nil {
+				return usageError{err}
+			}
+			log := stderr
+			if quiet {
+				log = io.Discard
+			}
+			im := importer.New(importer.Options{SiteDir: siteDir, Log: log}, src.Transport)
+			rep, err := im.Import(cmd.Context(), src.URL)
+			if err != nil {
+				return err
+			}
+			if reportFile != "" {
+				if err := writeJSON(reportFile, rep); err != nil {
+					return err
+				}
+			}
+			return summarise(stdout, stderr, siteDir, rep)
+		},
+	}
+	cmd.Flags().StringVar(&siteDir, "site", ".", "the site directory; bundles go into its content/")
+	cmd.Flags().StringVar(&reportFile, "report", "", "also write a JSON report of every page and article to this file")
+	cmd.Flags().BoolVarP(&quiet, "quiet", "q", false, "no progress lines, only the summary")
+	return cmd
+}
+
+// summarise prints what an import did and fails when anything failed.
+func summarise(stdout, stderr io.Writer, siteDir string, rep *importer.Report) error {
+	fmt.Fprintf(stdout, "imported %s into %s: %d pages, %d articles\n", rep.Edition,
+		filepath.Join(siteDir, "content", filepath.FromSlash(rep.Edition)),
+		rep.Count("page", "imported"), rep.Count("article", "imported"))
+	failed := rep.Failed()
+	if len(failed) == 0 {
+		return nil
+	}
+	fmt.Fprintf(stderr, "%d failed:\n", len(failed))
+	for _, it := range failed {
+		fmt.Fprintf(stderr, "  %s %s\n", it.Kind, it.Error)
+	}
+	return errReported
+}
+
+func writeJSON(path string, v any) error {
+	data, err := json.MarshalIndent(v, "", "  ")
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(path, append(data, '\n'), 0o644)
+}
+
+func buildCmd(stdout, stderr io.Writer) *cobra.Command {
+	var siteDir, outDir, baseURL string
+	cmd := &cobra.Command{
+		Use:   "build",
+		Short: "Build the static site from the content bundles",
+		Long: `Build renders SITE/content with Hugo (in process) and the layouts compiled into
+epaper; a layouts/ folder in SITE overrides them, file by file. The output replaces OUT
+as a whole once the build has succeeded.
+
+Without --base-url the site is built for offline reading: every link is relative and
+names a file, so the site works when opened from a disk (file://). With --base-url it is
+built for a web server or CDN at that URL.`,
+		Args: exactArgs(0),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if outDir == "" {
+				outDir = filepath.Join(siteDir, "public")
+			}
+			if baseURL != "" && !strings.HasSuffix(baseURL, "/") {
+				baseURL += "/"
+			}
+			err := site.Build(site.Options{SiteDir: siteDir, OutDir: outDir, BaseURL: baseURL, Theme: epaper.Theme(), Log: stderr})
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(stdout, "built %s\n", filepath.Join(outDir, "index.html"))
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&siteDir, "site", ".", "the site directory (holding content/)")
+	cmd.Flags().StringVar(&outDir, "out", "", "where to write the site (default SITE/public)")
+	cmd.Flags().StringVar(&baseURL, "base-url", "", "the URL the site will be served at; empty: an offline site for file://")
+	return cmd
+}
+
+func newCmd(stdout io.Writer) *cobra.Command {
+	var siteDir, kind string
+	cmd := &cobra.Command{
+		Use:   "new PATH",
+		Short: "Create a hand-made article bundle from the archetypes",
+		Long: `New creates SITE/content/PATH from an archetype: the site's own archetypes/, else the
+ones compiled into epaper. PATH without an extension becomes a bundle (PATH/index.md).
+
+  epaper new cqrb/2021-04-14/005/corrections`,
+		Args: exactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			path, err := site.NewContent(site.Options{SiteDir: siteDir, Theme: epaper.Theme()}, args[0], kind)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(stdout, "created %s\n", path)
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&siteDir, "site", ".", "the site directory")
+	cmd.Flags().StringVar(&kind, "kind", "article", "the archetype to use")
+	return cmd
+}
+
+func versionCmd(stdout io.Writer) *cobra.Command {
+	return &cobra.Command{
+		Use:   "version",
+		Short: "Print the versions of epaper and of the Hugo and goquery it was built with",
+		Args:  exactArgs(0),
+		Run: func(cmd *cobra.Command, args []string) {
+			fmt.Fprintln(stdout, versionString())
+		},
+	}
+}
+
+func versionString() string {
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "epaper (no build information)"
+	}
+	v := info.Main.Version
+	if v == "" || v == "(devel)" {
+		v = "devel"
+		for _, s := range info.Settings {
+			if s.Key == "vcs.revision" && len(s.Value) >= 12 {
+				v += "+" + s.Value[:12]
+			}
+		}
+	}
+	deps := map[string]string{}
+	for _, d := range info.Deps {
+		deps[d.Path] = d.Version
+	}
+	return fmt.Sprintf("epaper %s (hugo %s, goquery %s, %s)", v,
+		deps["github.com/gohugoio/hugo"], deps["github.com/PuerkitoBio/goquery"], info.GoVersion)
+}

@@ -1,0 +1,268 @@
+package importer
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"image"
+	_ "image/gif" // scans in the formats Founder sites use
+	_ "image/jpeg"
+	_ "image/png"
+	"math"
+	"net/url"
+	"path"
+	"path/filepath"
+	"regexp"
+	"strings"
+)
+
+var weekdays = [...]string{"星期日", "星期一", "星期二", "星期三", "星期四", "星期五", "星期六"}
+
+func (im *Importer) writePaper(p *Page) error {
+	m := paperMatter{Title: p.PaperName, Kind: "paper", Paper: p.Paper}
+	if u := paperURL(p.URL); u != "" {
+		m.Source = &sourceInfo{URL: u}
+	}
+	doc, err := document(m, "")
+	if err != nil {
+		return err
+	}
+	return writeBranch(filepath.Join(im.opt.SiteDir, "content", p.Paper), map[string][]byte{"_index.md": doc}, "_index.md")
+}
+
+var rePaperPrefix = regexp.MustCompile(`^(.*/html/[a-z0-9_]+/)\d{4}-\d{2}/`)
+
+// paperURL is the paper's folder on the original site, where its index is.
+func paperURL(pageURL string) string {
+	if m := rePaperPrefix.FindStringSubmatch(pageURL); m != nil {
+		return m[1]
+	}
+	return ""
+}
+
+func (im *Importer) writeEdition(dir string, p *Page) error {
+	m := editionMatter{
+		Title:     fmt.Sprintf("%s %s", p.PaperName, p.Date.Format("2006年01月02日")),
+		Kind:      "edition",
+		Paper:     p.Paper,
+		PaperName: p.PaperName,
+		Date:      p.Date,
+		Edition:   p.Date.Format("2006-01-02"),
+		Weekday:   weekdays[p.Date.Weekday()],
+	}
+	if len(p.Pages) > 0 {
+		m.Source = &sourceInfo{URL: p.Pages[0].URL}
+	}
+	doc, err := document(m, "")
+	if err != nil {
+		return err
+	}
+	return writeBranch(dir, map[string][]byte{"_index.md": doc}, "_index.md")
+}
+
+// importPage imports one page and its articles; what fails goes into the report.
+func (im *Importer) importPage(ctx context.Context, rep *Report, edDir string, weight int, ref PageRef, d *decoded) {
+	bundle := ""
+	if checkNames(ref.Num) == nil {
+		bundle = filepath.ToSlash(filepath.Join(rep.Edition, ref.Num))
+	}
+	err := func() error {
+		if bundle == "" {
+			return fmt.Errorf("%s: page number %q cannot name a folder", ref.URL, ref.Num)
+		}
+		if d == nil {
+			var err error
+			if d, err = im.fetchHTML(ctx, ref.URL); err != nil {
+				return err
+			}
+		}
+		base, _ := url.Parse(d.url)
+		p, err := ExtractPage(d.text, base)
+		if err != nil {
+			return err
+		}
+		p.Num, p.Name = ref.Num, firstNonEmpty(ref.Name, p.Name) // the page list is the edition's table of contents
+		return im.writePage(ctx, rep, filepath.Join(edDir, ref.Num), weight, p, d)
+	}()
+	if err != nil {
+		fmt.Fprintf(im.opt.Log, "FAILED page %s: %v\n", ref.Num, err)
+	}
+	rep.add("page", ref.URL, bundle, err)
+}
+
+// writePage fetches the page's scan, PDF and articles and writes its bundle, its articles
+// first and its _index.md last.
+func (im *Importer) writePage(ctx context.Context, rep *Report, dir string, weight int, p *Page, d *decoded) error {
+	files := map[string][]byte{"source.html.raw": d.raw}
+	m := pageMatter{
+		Title: fmt.Sprintf("第%s版：%s", p.Num, p.Name), Kind: "page",
+		Paper: p.Paper, PaperName: p.PaperName, Date: p.Date, Edition: p.Date.Format("2006-01-02"),
+		Page: p.Num, PageName: p.Name, Weight: weight,
+		Source: &sourceInfo{URL: d.url, Raw: "source.html.raw", SHA256: digest(d.raw), Charset: d.charset},
+	}
+	if p.ScanURL != "" {
+		scan, w, h, err := im.fetchImage(ctx, p.ScanURL)
+		if err != nil {
+			m.Missing = append(m.Missing, missingPart{Part: "scan", URL: p.ScanURL, Error: err.Error()})
+		} else {
+			name := "scan" + imageExt(p.ScanURL)
+			files[name] = scan
+			m.Scan = &scanInfo{Src: name, Width: w, Height: h}
+			m.Regions = normaliseRegions(p, w, h)
+		}
+	}
+	if p.PDFURL != "" {
+		if f, err := im.fetch(ctx, p.PDFURL); err != nil {
+			m.Missing = append(m.Missing, missingPart{Part: "pdf", URL: p.PDFURL, Error: err.Error()})
+		} else {
+			files["page.pdf"] = f.Body
+		}
+		if files["page.pdf"] != nil {
+			m.PDF = "page.pdf"
+		}
+	}
+	articles := pageArticles(p)
+	imported := 0
+	for i, a := range articles {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		bundle := rep.Edition + "/" + p.Num + "/" + a.ID
+		err := im.importArticle(ctx, filepath.Join(dir, a.ID), i+1, a, p)
+		if err != nil {
+			fmt.Fprintf(im.opt.Log, "FAILED article %s: %v\n", a.URL, err)
+		} else {
+			imported++
+		}
+		rep.add("article", a.URL, bundle, err)
+	}
+	doc, err := document(m, "")
+	if err != nil {
+		return err
+	}
+	files["_index.md"] = doc
+	if err := writeBranch(dir, files, "_index.md"); err != nil {
+		return err
+	}
+	fmt.Fprintf(im.opt.Log, "page %s %s: %d of %d articles\n", p.Num, p.Name, imported, len(articles))
+	return nil
+}
+
+// pageArticles is the page's article list, then any article only its image map names.
+func pageArticles(p *Page) []ArticleRef {
+	out := append([]ArticleRef(nil), p.Articles...)
+	seen := map[string]bool{}
+	for _, a := range out {
+		seen[a.URL] = true
+	}
+	for _, r := range p.Regions {
+		if !seen[r.ArticleURL] {
+			seen[r.ArticleURL] = true
+			out = append(out, ArticleRef{URL: r.ArticleURL, ID: articleID(r.ArticleURL)})
+		}
+	}
+	kept := out[:0]
+	for _, a := range out {
+		if checkNames(a.ID) == nil {
+			kept = append(kept, a)
+		}
+	}
+	return kept
+}
+
+// normaliseRegions turns the image map's pixel coordinates (of the scan as shown: the
+// <img>'s width and height, else its natural size) into fractions of the image.
+func normaliseRegions(p *Page, natW, natH int) []regionMatter {
+	w, h := float64(p.ScanW), float64(p.ScanH)
+	if w <= 0 || h <= 0 {
+		w, h = float64(natW), float64(natH)
+	}
+	var out []regionMatter
+	for _, r := range p.Regions {
+		id := articleID(r.ArticleURL)
+		if checkNames(id) != nil {
+			continue
+		}
+		rm := regionMatter{Article: id}
+		for _, pt := range r.Points {
+			rm.Points = append(rm.Points, point{round4(clamp01(pt[0] / w)), round4(clamp01(pt[1] / h))})
+		}
+		out = append(out, rm)
+	}
+	return out
+}
+
+func clamp01(v float64) float64 { return math.Max(0, math.Min(1, v)) }
+func round4(v float64) float64  { return math.Round(v*10000) / 10000 }
+
+// fetchImage fetches an image and reads its size.
+func (im *Importer) fetchImage(ctx context.Context, u string) ([]byte, int, int, error) {
+	f, err := im.fetch(ctx, u)
+	if err != nil {
+		return nil, 0, 0, err
+	}
+	cfg, _, err := image.DecodeConfig(bytes.NewReader(f.Body))
+	if err != nil {
+		return nil, 0, 0, fmt.Errorf("%s: not an image: %w", u, err)
+	}
+	return f.Body, cfg.Width, cfg.Height, nil
+}
+
+// imageExt is the image's extension from its URL, one of a known few.
+func imageExt(u string) string {
+	pu, err := url.Parse(u)
+	if err != nil {
+		return ".jpg"
+	}
+	switch ext := strings.ToLower(path.Ext(pu.Path)); ext {
+	case ".jpg", ".jpeg", ".png", ".gif", ".webp":
+		return ext
+	}
+	return ".jpg"
+}
+
+// importArticle fetches one article with its images and writes its bundle.
+func (im *Importer) importArticle(ctx context.Context, dir string, weight int, ref ArticleRef, p *Page) error {
+	d, err := im.fetchHTML(ctx, ref.URL)
+	if err != nil {
+		return err
+	}
+	base, _ := url.Parse(d.url)
+	a, err := ExtractArticle(d.text, base)
+	if err != nil {
+		return err
+	}
+	files := map[string][]byte{"source.html.raw": d.raw}
+	m := articleMatter{
+		Title: a.Title, Kind: "article",
+		Paper: p.Paper, PaperName: p.PaperName, Date: p.Date, Edition: p.Date.Format("2006-01-02"),
+		Page: p.Num, PageName: p.Name, Weight: weight, ArticleID: a.ID,
+		IntroTitle: a.IntroTitle, SubTitle: a.SubTitle, Author: a.Author, AuthorInBody: a.AuthorInBody,
+		Keywords: a.Keywords,
+		Source:   &sourceInfo{URL: d.url, Raw: "source.html.raw", SHA256: digest(d.raw), Charset: d.charset},
+	}
+	if m.Keywords == nil {
+		m.Keywords = []string{}
+	}
+	imageFiles := map[string]string{}
+	for _, b := range a.Blocks {
+		if b.ImageURL == "" || imageFiles[b.ImageURL] != "" {
+			continue
+		}
+		data, _, _, err := im.fetchImage(ctx, b.ImageURL)
+		if err != nil {
+			m.Missing = append(m.Missing, missingPart{Part: "image", URL: b.ImageURL, Error: err.Error()})
+			continue
+		}
+		name := fmt.Sprintf("img-%d%s", len(m.Images)+1, imageExt(b.ImageURL))
+		imageFiles[b.ImageURL] = name
+		files[name] = data
+		m.Images = append(m.Images, imageMatter{Src: name, Caption: b.Caption})
+	}
+	doc, err := document(m, markdown(a.Blocks, imageFiles))
+	if err != nil {
+		return err
+	}
+	files["index.md"] = doc
+	return writeLeaf(dir, files)
+}

@@ -1,0 +1,131 @@
+package importer
+
+import (
+	"bytes"
+	"time"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// The front matter of each kind of bundle, in the key order of docs/bundles.md.
+
+type paperMatter struct {
+	Title  string      `yaml:"title"`
+	Kind   string      `yaml:"kind"`
+	Paper  string      `yaml:"paper"`
+	Source *sourceInfo `yaml:"source,omitempty"`
+}
+
+type editionMatter struct {
+	Title     string      `yaml:"title"`
+	Kind      string      `yaml:"kind"`
+	Paper     string      `yaml:"paper"`
+	PaperName string      `yaml:"paper_name"`
+	Date      time.Time   `yaml:"date"`
+	Edition   string      `yaml:"edition"`
+	Weekday   string      `yaml:"weekday"`
+	Source    *sourceInfo `yaml:"source,omitempty"`
+}
+
+type pageMatter struct {
+	Title     string         `yaml:"title"`
+	Kind      string         `yaml:"kind"`
+	Paper     string         `yaml:"paper"`
+	PaperName string         `yaml:"paper_name"`
+	Date      time.Time      `yaml:"date"`
+	Edition   string         `yaml:"edition"`
+	Page      string         `yaml:"page"`
+	PageName  string         `yaml:"page_name"`
+	Weight    int            `yaml:"weight"`
+	Scan      *scanInfo      `yaml:"scan,omitempty"`
+	PDF       string         `yaml:"pdf,omitempty"`
+	Regions   []regionMatter `yaml:"regions,omitempty"`
+	Missing   []missingPart  `yaml:"missing,omitempty"`
+	Source    *sourceInfo    `yaml:"source,omitempty"`
+}
+
+type articleMatter struct {
+	Title        string        `yaml:"title"`
+	Kind         string        `yaml:"kind"`
+	Paper        string        `yaml:"paper"`
+	PaperName    string        `yaml:"paper_name"`
+	Date         time.Time     `yaml:"date"`
+	Edition      string        `yaml:"edition"`
+	Page         string        `yaml:"page"`
+	PageName     string        `yaml:"page_name"`
+	Weight       int           `yaml:"weight"`
+	ArticleID    string        `yaml:"article_id"`
+	IntroTitle   string        `yaml:"introtitle"`
+	SubTitle     string        `yaml:"subtitle"`
+	Author       string        `yaml:"author"`
+	AuthorInBody bool          `yaml:"author_in_body"`
+	Keywords     []string      `yaml:"keywords"`
+	Images       []imageMatter `yaml:"images,omitempty"`
+	Missing      []missingPart `yaml:"missing,omitempty"`
+	Source       *sourceInfo   `yaml:"source,omitempty"`
+}
+
+type sourceInfo struct {
+	URL     string `yaml:"url"`
+	Raw     string `yaml:"raw,omitempty"`
+	SHA256  string `yaml:"sha256,omitempty"`
+	Charset string `yaml:"charset,omitempty"`
+}
+
+type scanInfo struct {
+	Src    string `yaml:"src"`
+	Width  int    `yaml:"width"`
+	Height int    `yaml:"height"`
+}
+
+type regionMatter struct {
+	Article string  `yaml:"article"`
+	Points  []point `yaml:"points"`
+}
+
+type imageMatter struct {
+	Src     string `yaml:"src"`
+	Caption string `yaml:"caption"`
+}
+
+// missingPart names a part of the original that could not be had, and why.
+type missingPart struct {
+	Part  string `yaml:"part"`
+	URL   string `yaml:"url,omitempty"`
+	Error string `yaml:"error"`
+}
+
+// point is an x,y pair written in flow style: [0.05, 0.04].
+type point [2]float64
+
+func (p point) MarshalYAML() (any, error) {
+	n := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle}
+	for _, v := range p {
+		var c yaml.Node
+		if err := c.Encode(v); err != nil {
+			return nil, err
+		}
+		n.Content = append(n.Content, &c)
+	}
+	return n, nil
+}
+
+// document renders front matter and body as a Markdown file.
+func document(matter any, body string) ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteString("---\n")
+	enc := yaml.NewEncoder(&b)
+	enc.SetIndent(2)
+	if err := enc.Encode(matter); err != nil {
+		return nil, err
+	}
+	if err := enc.Close(); err != nil {
+		return nil, err
+	}
+	b.WriteString("---\n")
+	if body != "" {
+		b.WriteString("\n")
+		b.WriteString(body)
+	}
+	return b.Bytes(), nil
+}

@@ -1,0 +1,57 @@
+package site
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/bep/logg"
+	"github.com/gohugoio/hugo/common/loggers"
+	"github.com/gohugoio/hugo/create"
+	"github.com/gohugoio/hugo/resources/page"
+)
+
+// NewContent creates content/<target> from the archetypes (the site's own, else the embedded
+// theme's), as `hugo new content` does. kind picks the archetype; "" derives it from the
+// target's section. A target without an extension is created as a bundle from a directory
+// archetype, or as target/index.md.
+func NewContent(o Options, target, kind string) (string, error) {
+	if err := o.check(); err != nil {
+		return "", err
+	}
+	siteDir, err := filepath.Abs(o.SiteDir)
+	if err != nil {
+		return "", err
+	}
+	o.SiteDir = siteDir
+	if err := os.MkdirAll(filepath.Join(siteDir, "content"), 0o755); err != nil {
+		return "", err
+	}
+	work, err := os.MkdirTemp("", "epaper-new-")
+	if err != nil {
+		return "", err
+	}
+	defer os.RemoveAll(work)
+	themesDir := filepath.Join(work, "themes")
+	if err := extractTheme(o.Theme, themesDir); err != nil {
+		return "", err
+	}
+	if filepath.Ext(target) == "" {
+		target = filepath.Join(target, "index.md")
+	}
+
+	hugoMu.Lock()
+	defer hugoMu.Unlock()
+	defer page.Clear()
+	logger := loggers.New(loggers.Options{Level: logg.LevelWarn, StdOut: os.Stderr, StdErr: os.Stderr})
+	h, err := newHugoSites(o, filepath.Join(work, "public"), themesDir, filepath.Join(work, "cache"), logger)
+	if err != nil {
+		return "", err
+	}
+	defer h.Close()
+	path := filepath.Join(siteDir, "content", target)
+	if err := create.NewContent(h, kind, filepath.Join("content", target), false); err != nil {
+		return "", fmt.Errorf("new %q: %w", target, err)
+	}
+	return path, nil
+}
