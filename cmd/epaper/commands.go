@@ -188,12 +188,18 @@ func versionCmd(stdout io.Writer) *cobra.Command {
 	}
 }
 
+// version is set by the Makefile (-ldflags -X main.version=…).
+var version = ""
+
 func versionString() string {
 	info, ok := debug.ReadBuildInfo()
 	if !ok {
 		return "epaper (no build information)"
 	}
-	v := info.Main.Version
+	v := version
+	if v == "" {
+		v = info.Main.Version
+	}
 	if v == "" || v == "(devel)" {
 		v = "devel"
 		for _, s := range info.Settings {

@@ -1,0 +1,43 @@
+# epaper — see README.md. Everything here works on a fresh clone with Go 1.26 and the Go module proxy.
+
+GO      ?= go
+BIN     := bin/epaper
+DEMO    := demo
+VERSION := $(shell git describe --tags --always --dirty 2>/dev/null || echo devel)
+LDFLAGS := -X main.version=$(VERSION)
+PKGS    := ./... ./testdata/...
+
+.PHONY: all build demo test check bench fixture clean
+
+all: build
+
+build:
+	$(GO) build -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/epaper
+
+# Import the bundled sample edition (重庆日报 2021-04-14, a mirror in testdata/) and build it.
+demo: build
+	rm -rf $(DEMO)/content
+	$(BIN) import --site $(DEMO) testdata/epaper.cqrb.cn
+	$(BIN) build --site $(DEMO)
+	@echo
+	@echo "Open 第005版 重庆新闻 in a browser (works from disk, no server needed):"
+	@echo "  file://$(CURDIR)/$(DEMO)/public/cqrb/2021-04-14/005/index.html"
+
+# The whole test suite, as CI runs it: formatting, vet, then every test.
+test: check
+	$(GO) test -count=1 $(PKGS)
+
+check:
+	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	  if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+	$(GO) vet $(PKGS)
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem $(PKGS)
+
+# Regenerate the fixture edition in testdata/epaper.cqrb.cn from testdata/fixture.
+fixture:
+	$(GO) run ./testdata/fixture/gen
+
+clean:
+	rm -rf bin $(DEMO)

@@ -1,0 +1,150 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/epaper-archive/epaper/testdata/fixture"
+)
+
+// tree reads every file under root.
+func tree(t *testing.T, root string) map[string][]byte {
+	t.Helper()
+	files := map[string][]byte{}
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(root, p)
+		files[filepath.ToSlash(rel)] = data
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+// sameTree fails the test with the differences between two trees.
+func sameTree(t *testing.T, what string, a, b map[string][]byte) {
+	t.Helper()
+	var diffs []string
+	for name, da := range a {
+		if db, ok := b[name]; !ok {
+			diffs = append(diffs, "only in the first: "+name)
+		} else if !bytes.Equal(da, db) {
+			diffs = append(diffs, "differs: "+name)
+		}
+	}
+	for name := range b {
+		if _, ok := a[name]; !ok {
+			diffs = append(diffs, "only in the second: "+name)
+		}
+	}
+	if len(diffs) > 0 {
+		t.Errorf("%s: %d differences:\n%s", what, len(diffs), strings.Join(diffs, "\n"))
+	}
+}
+
+func TestImportTwiceAndBuildTwiceAreByteIdentical(t *testing.T) {
+	srv := fixture.NewServer(fixture.Root())
+	defer srv.Close()
+	site := t.TempDir()
+	src := srv.URL() + "/html/cqrb/2021-04/14/001/node.htm"
+	if _, errOut, code := runEpaper(t, "import", "--site", site, src); code != 0 {
+		t.Fatalf("import: %s", errOut)
+	}
+	first := tree(t, filepath.Join(site, "content"))
+	if _, errOut, code := runEpaper(t, "import", "--site", site, src); code != 0 {
+		t.Fatalf("import again: %s", errOut)
+	}
+	sameTree(t, "import twice", first, tree(t, filepath.Join(site, "content")))
+	if len(first) < 50 {
+		t.Errorf("only %d files imported", len(first))
+	}
+
+	for _, args := range [][]string{{}, {"--base-url", "https://paper.example.org/"}} {
+		outA, outB := filepath.Join(t.TempDir(), "a"), filepath.Join(t.TempDir(), "b")
+		for _, out := range []string{outA, outB} {
+			if _, errOut, code := runEpaper(t, append([]string{"build", "--site", site, "--out", out}, args...)...); code != 0 {
+				t.Fatalf("build %v: %s", args, errOut)
+			}
+		}
+		sameTree(t, fmt.Sprintf("build twice %v", args), tree(t, outA), tree(t, outB))
+	}
+}
+
+// An article the server no longer has: the error names it, the rest of the edition is
+// imported, the exit code says so, and the bundle an earlier import wrote is kept.
+func TestMissingArticleIsReportedAndNothingIsLost(t *testing.T) {
+	srv := fixture.NewServer(fixture.Root())
+	defer srv.Close()
+	site := t.TempDir()
+	src := srv.URL() + "/html/cqrb/index.htm"
+	if _, errOut, code := runEpaper(t, "import", "--site", site, src); code != 0 {
+		t.Fatalf("import: %s", errOut)
+	}
+	kept := filepath.Join(site, "content", "cqrb", "2021-04-14", "005", "268820", "index.md")
+	before, err := os.ReadFile(kept)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	srv.Fail("/html/cqrb/2021-04/14/005/content_268820.htm", http.StatusNotFound)
+	fresh := t.TempDir()
+	for _, dir := range []string{site, fresh} {
+		out, errOut, code := runEpaper(t, "import", "--site", dir, src)
+		if code != 1 {
+			t.Errorf("exit %d, want 1", code)
+		}
+		if !strings.Contains(errOut, "content_268820.htm") || !strings.Contains(errOut, "404") {
+			t.Errorf("the error does not name the URL and the 404:\n%s", errOut)
+		}
+		if !strings.Contains(errOut, "1 failed") {
+			t.Errorf("no summary of what failed:\n%s", errOut)
+		}
+		if !strings.Contains(out, "articles") {
+			t.Errorf("no summary of what was imported: %q", out)
+		}
+	}
+	if after, err := os.ReadFile(kept); err != nil || !bytes.Equal(before, after) {
+		t.Errorf("the bundle of an earlier import was lost or changed: %v", err)
+	}
+	// In the fresh site: the other seven articles of 005 are there, the missing one is not,
+	// and no temporary or half-written bundle is left.
+	entries, _ := os.ReadDir(filepath.Join(fresh, "content", "cqrb", "2021-04-14", "005"))
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	want := "268817 268818 268819 268821 268822 268823 268824 _index.md page.pdf scan.jpg source.html.raw"
+	if got := strings.Join(names, " "); got != want {
+		t.Errorf("page 005 holds %q, want %q", got, want)
+	}
+	if _, errOut, code := runEpaper(t, "build", "--site", fresh); code != 0 {
+		t.Errorf("a site with a missing article does not build: %s", errOut)
+	}
+}
+
+// A local mirror (host folder at the top, as wget --mirror writes it) imports as if served,
+// with the original site's URLs in the bundles.
+func TestImportFromMirrorDirectory(t *testing.T) {
+	site := t.TempDir()
+	if _, errOut, code := runEpaper(t, "import", "--site", site, fixture.Root()); code != 0 {
+		t.Fatalf("import: %s", errOut)
+	}
+	data, err := os.ReadFile(filepath.Join(site, "content", "cqrb", "2021-04-14", "005", "268824", "index.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(data), "url: http://epaper.cqrb.cn/html/cqrb/2021-04/14/005/content_268824.htm") {
+		t.Errorf("the bundle does not name its original URL:\n%s", data)
+	}
+}
