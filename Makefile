@@ -5,7 +5,7 @@ BIN     := bin/epaper
 DEMO    := demo
 VERSION := $(shell git describe --tags --always --dirty 2>/dev/null || echo devel)
 LDFLAGS := -X main.version=$(VERSION)
-PKGS    := ./... ./testdata/...
+PKGS    := ./... ./testdata/fixture/...
 
 .PHONY: all build demo test check bench fixture clean
 

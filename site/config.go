@@ -13,7 +13,7 @@ func hugoConfig(o Options, publishDir, themesDir, cacheDir string) config.Provid
 	cfg.Set("themesDir", themesDir)
 	cfg.Set("theme", []string{themeName})
 	cfg.Set("cacheDir", cacheDir)
-	cfg.Set("languageCode", "zh-CN")
+	cfg.Set("locale", "zh-CN")
 	cfg.Set("defaultContentLanguage", "zh")
 	cfg.Set("hasCJKLanguage", true)
 	cfg.Set("timeZone", "Asia/Shanghai")

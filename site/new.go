@@ -2,6 +2,7 @@ package site
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 
@@ -43,7 +44,11 @@ func NewContent(o Options, target, kind string) (string, error) {
 	hugoMu.Lock()
 	defer hugoMu.Unlock()
 	defer page.Clear()
-	logger := loggers.New(loggers.Options{Level: logg.LevelWarn, StdOut: os.Stderr, StdErr: os.Stderr})
+	w := o.Log
+	if w == nil {
+		w = io.Discard
+	}
+	logger := loggers.New(loggers.Options{Level: logg.LevelWarn, StdOut: w, StdErr: w})
 	h, err := newHugoSites(o, filepath.Join(work, "public"), themesDir, filepath.Join(work, "cache"), logger)
 	if err != nil {
 		return "", err

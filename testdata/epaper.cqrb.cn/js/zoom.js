@@ -1,0 +1,4 @@
+function doZoom(size) {
+  var o = document.getElementById('ozoom');
+  if (o) { o.style.fontSize = size + 'px'; }
+}
