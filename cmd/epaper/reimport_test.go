@@ -148,3 +148,23 @@ func TestImportFromMirrorDirectory(t *testing.T) {
 		t.Errorf("the bundle does not name its original URL:\n%s", data)
 	}
 }
+
+// A page the server does not have: the others are still imported, and the summary names it.
+func TestMissingPageIsReported(t *testing.T) {
+	srv := fixture.NewServer(fixture.Root())
+	defer srv.Close()
+	srv.Fail("/html/cqrb/2021-04/14/007/node.htm", http.StatusNotFound)
+	site := t.TempDir()
+	out, errOut, code := runEpaper(t, "import", "--site", site, srv.URL()+"/html/cqrb/index.htm")
+	if code != 1 || !strings.Contains(errOut, "page fetch "+srv.URL()+"/html/cqrb/2021-04/14/007/node.htm: HTTP 404") {
+		t.Errorf("exit %d, stderr:\n%s", code, errOut)
+	}
+	if !strings.Contains(out, "7 pages") {
+		t.Errorf("summary %q: want the 7 other pages imported", out)
+	}
+	for _, page := range []string{"006", "008"} {
+		if _, err := os.Stat(filepath.Join(site, "content", "cqrb", "2021-04-14", page, "_index.md")); err != nil {
+			t.Errorf("page %s after the missing 007: %v", page, err)
+		}
+	}
+}
