@@ -7,7 +7,7 @@ VERSION := $(shell git describe --tags --always --dirty 2>/dev/null || echo deve
 LDFLAGS := -X main.version=$(VERSION)
 PKGS    := ./... ./testdata/fixture/...
 
-.PHONY: all build demo test check bench fixture clean
+.PHONY: all build demo test check chromium bench fixture clean
 
 all: build
 
@@ -23,9 +23,20 @@ demo: build
 	@echo "Open 第005版 重庆新闻 in a browser (works from disk, no server needed):"
 	@echo "  file://$(CURDIR)/$(DEMO)/public/cqrb/2021-04-14/005/index.html"
 
-# The whole test suite, as CI runs it: formatting, vet, then every test.
-test: check
-	$(GO) test -count=1 $(PKGS)
+# The whole test suite, as CI runs it: formatting, vet, then every test, the browser tests
+# in Debian's Chromium (installed here with apt-get when missing and run as root).
+# Screenshots of the browser tests land in test-output/.
+test: check chromium
+	$(GO) test -count=1 -timeout 20m $(PKGS) -artifacts -outputdir $(CURDIR)/test-output
+
+chromium:
+	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "installing Debian's chromium for the browser tests"; \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) || exit 1; \
+	  else \
+	    echo "the browser tests need Chromium: sudo apt-get install -y chromium"; exit 1; \
+	  fi; }
 
 check:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
@@ -40,4 +51,4 @@ fixture:
 	$(GO) run ./testdata/fixture/gen
 
 clean:
-	rm -rf bin $(DEMO)
+	rm -rf bin $(DEMO) test-output

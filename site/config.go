@@ -44,6 +44,10 @@ func hugoConfig(o Options, publishDir, themesDir, cacheDir string) config.Provid
 		cfg.Set("relativeURLs", false)
 		cfg.Set("enableRobotsTXT", true)
 	}
+	// Bundle files are published only where a layout links them (scans, PDFs, images): the
+	// raw HTML kept for archivists stays in the bundle.
+	cfg.Set("cascade", []map[string]any{{"build": map[string]any{"publishResources": false}}})
+	cfg.Set("services", map[string]any{"rss": map[string]any{"limit": 50}})
 	cfg.Set("params", map[string]any{
 		"epaper": map[string]any{"offline": o.Offline()},
 	})

@@ -327,14 +327,14 @@ func TestBrowserWidths(t *testing.T) {
 				}
 			}
 		}
-		png := value(t, b, chromedp.FullScreenshot(90))
+		png := value(t, b, chromedp.FullScreenshot(100))
 		writeShot(t, filepath.Join(shots, "page005-"+w.name+".png"), png)
 		b.click(t, `ol.article-list li:last-child a`)
 		scroll = value(t, b, chromedp.Evaluate[box](scrollJS))
 		if scroll.W > scroll.X {
 			t.Errorf("%s: the article scrolls sideways (%v > %v)", w.name, scroll.W, scroll.X)
 		}
-		png = value(t, b, chromedp.FullScreenshot(90))
+		png = value(t, b, chromedp.FullScreenshot(100))
 		writeShot(t, filepath.Join(shots, "article268824-"+w.name+".png"), png)
 	}
 }

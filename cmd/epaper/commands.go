@@ -121,6 +121,7 @@ func writeJSON(path string, v any) error {
 
 func buildCmd(stdout, stderr io.Writer) *cobra.Command {
 	var siteDir, outDir, baseURL string
+	var offline bool
 	cmd := &cobra.Command{
 		Use:   "build",
 		Short: "Build the static site from the content bundles",
@@ -128,11 +129,16 @@ func buildCmd(stdout, stderr io.Writer) *cobra.Command {
 epaper; a layouts/ folder in SITE overrides them, file by file. The output replaces OUT
 as a whole once the build has succeeded.
 
-Without --base-url the site is built for offline reading: every link is relative and
-names a file, so the site works when opened from a disk (file://). With --base-url it is
-built for a web server or CDN at that URL.`,
+Without --base-url (or with --offline) the site is built for offline reading: every link
+is relative and names a file, so the site works when opened from a disk (file://), and
+nothing is loaded from elsewhere. With --base-url it is built for a web server or CDN at
+that URL: canonical links, fingerprinted CSS and JS with integrity attributes, sitemap.xml,
+robots.txt, RSS feeds per paper and per page, and a 404 page.`,
 		Args: exactArgs(0),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if offline && baseURL != "" {
+				return usageError{fmt.Errorf("build: --offline and --base-url exclude each other")}
+			}
 			if outDir == "" {
 				outDir = filepath.Join(siteDir, "public")
 			}
@@ -149,7 +155,8 @@ built for a web server or CDN at that URL.`,
 	}
 	cmd.Flags().StringVar(&siteDir, "site", ".", "the site directory (holding content/)")
 	cmd.Flags().StringVar(&outDir, "out", "", "where to write the site (default SITE/public)")
-	cmd.Flags().StringVar(&baseURL, "base-url", "", "the URL the site will be served at; empty: an offline site for file://")
+	cmd.Flags().StringVar(&baseURL, "base-url", "", "the URL the site will be served at (a CDN build)")
+	cmd.Flags().BoolVar(&offline, "offline", false, "build for file:// (the default without --base-url)")
 	return cmd
 }
 
