@@ -27,6 +27,7 @@ demo: build
 # in Debian's Chromium (installed here with apt-get when missing and run as root).
 # Screenshots of the browser tests land in test-output/.
 test: check chromium
+	mkdir -p test-output
 	$(GO) test -count=1 -timeout 20m $(PKGS) -artifacts -outputdir $(CURDIR)/test-output
 
 chromium:
