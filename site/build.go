@@ -133,6 +133,7 @@ func newHugoSites(o Options, publishDir, themesDir, cacheDir string, logger logg
 		Fs:       hugofs.NewFrom(osFs, res.LoadingInfo.BaseConfig),
 		LogLevel: logger.Level(),
 		StdErr:   logger.StdErr(),
+		StdOut:   logger.StdOut(),
 	})
 }
 
