@@ -168,3 +168,20 @@ func TestMissingPageIsReported(t *testing.T) {
 		}
 	}
 }
+
+// Any page or article URL of an edition imports the whole edition, the same as its index.
+func TestImportFromAnyURLOfTheEdition(t *testing.T) {
+	srv := fixture.NewServer(fixture.Root())
+	defer srv.Close()
+	var trees []map[string][]byte
+	for _, path := range []string{"/html/cqrb/", "/html/cqrb/2021-04/14/006/node.htm", "/html/cqrb/2021-04/14/005/content_268824.htm"} {
+		site := t.TempDir()
+		out, errOut, code := runEpaper(t, "import", "-q", "--site", site, srv.URL()+path)
+		if code != 0 || !strings.Contains(out, "8 pages, 25 articles") {
+			t.Fatalf("import %s: exit %d: %s%s", path, code, out, errOut)
+		}
+		trees = append(trees, tree(t, filepath.Join(site, "content")))
+	}
+	sameTree(t, "from a page", trees[0], trees[1])
+	sameTree(t, "from an article", trees[0], trees[2])
+}
