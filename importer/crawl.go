@@ -103,7 +103,7 @@ func (im *Importer) writePage(ctx context.Context, rep *Report, dir string, weig
 	if p.ScanURL != "" {
 		scan, w, h, err := im.fetchImage(ctx, p.ScanURL)
 		if err != nil {
-			m.Missing = append(m.Missing, missingPart{Part: "scan", URL: p.ScanURL, Error: err.Error()})
+			m.Missing = append(m.Missing, missingPart{Part: "scan", URL: p.ScanURL, Reason: err.Error()})
 		} else {
 			name := "scan" + imageExt(p.ScanURL)
 			files[name] = scan
@@ -111,17 +111,23 @@ func (im *Importer) writePage(ctx context.Context, rep *Report, dir string, weig
 			m.Regions = normaliseRegions(p, w, h)
 		}
 	}
-	if p.PDFURL != "" {
-		if f, err := im.fetch(ctx, p.PDFURL); err != nil {
-			m.Missing = append(m.Missing, missingPart{Part: "pdf", URL: p.PDFURL, Error: err.Error()})
-		} else {
-			files["page.pdf"] = f.Body
-		}
-		if files["page.pdf"] != nil {
-			m.PDF = "page.pdf"
-		}
+	if p.ScanURL == "" {
+		m.Missing = append(m.Missing, missingPart{Part: "scan", Reason: "the page shows no scan"})
+	} else if len(p.Regions) == 0 {
+		m.Missing = append(m.Missing, missingPart{Part: "image map", Reason: "the page has no image map over its scan"})
+	}
+	if p.PDFURL == "" {
+		m.Missing = append(m.Missing, missingPart{Part: "pdf", Reason: "the page links no PDF of itself"})
+	} else if f, err := im.fetch(ctx, p.PDFURL); err != nil {
+		m.Missing = append(m.Missing, missingPart{Part: "pdf", URL: p.PDFURL, Reason: err.Error()})
+	} else {
+		files["page.pdf"] = f.Body
+		m.PDF = "page.pdf"
 	}
 	articles := pageArticles(p)
+	if len(articles) == 0 {
+		m.Missing = append(m.Missing, missingPart{Part: "articles", Reason: "the page lists no articles"})
+	}
 	imported := 0
 	for i, a := range articles {
 		if err := ctx.Err(); err != nil {
@@ -251,7 +257,7 @@ func (im *Importer) importArticle(ctx context.Context, dir string, weight int, r
 		}
 		data, _, _, err := im.fetchImage(ctx, b.ImageURL)
 		if err != nil {
-			m.Missing = append(m.Missing, missingPart{Part: "image", URL: b.ImageURL, Error: err.Error()})
+			m.Missing = append(m.Missing, missingPart{Part: "image", URL: b.ImageURL, Reason: err.Error()})
 			continue
 		}
 		name := fmt.Sprintf("img-%d%s", len(m.Images)+1, imageExt(b.ImageURL))

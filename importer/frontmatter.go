@@ -88,11 +88,12 @@ type imageMatter struct {
 	Caption string `yaml:"caption"`
 }
 
-// missingPart names a part of the original that could not be had, and why.
+// missingPart names a part that the bundle lacks, and why: the original page has none, or it
+// could not be fetched (then URL says where it was).
 type missingPart struct {
-	Part  string `yaml:"part"`
-	URL   string `yaml:"url,omitempty"`
-	Error string `yaml:"error"`
+	Part   string `yaml:"part"`
+	URL    string `yaml:"url,omitempty"`
+	Reason string `yaml:"reason"`
 }
 
 // point is an x,y pair written in flow style: [0.05, 0.04].
