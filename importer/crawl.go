@@ -134,7 +134,12 @@ func (im *Importer) writePage(ctx context.Context, rep *Report, dir string, weig
 			return err
 		}
 		bundle := rep.Edition + "/" + p.Num + "/" + a.ID
-		err := im.importArticle(ctx, filepath.Join(dir, a.ID), i+1, a, p)
+		err := checkNames(a.ID)
+		if err != nil {
+			bundle, err = "", fmt.Errorf("%s: article id: %w", a.URL, err)
+		} else {
+			err = im.importArticle(ctx, filepath.Join(dir, a.ID), i+1, a, p)
+		}
 		if err != nil {
 			fmt.Fprintf(im.opt.Log, "FAILED article %s: %v\n", a.URL, err)
 		} else {
@@ -154,26 +159,22 @@ func (im *Importer) writePage(ctx context.Context, rep *Report, dir string, weig
 	return nil
 }
 
-// pageArticles is the page's article list, then any article only its image map names.
+// pageArticles is the page's article list, then any article only its image map names; one
+// entry per article id.
 func pageArticles(p *Page) []ArticleRef {
-	out := append([]ArticleRef(nil), p.Articles...)
-	seen := map[string]bool{}
-	for _, a := range out {
-		seen[a.URL] = true
-	}
+	all := append([]ArticleRef(nil), p.Articles...)
 	for _, r := range p.Regions {
-		if !seen[r.ArticleURL] {
-			seen[r.ArticleURL] = true
-			out = append(out, ArticleRef{URL: r.ArticleURL, ID: articleID(r.ArticleURL)})
+		all = append(all, ArticleRef{URL: r.ArticleURL, ID: articleID(r.ArticleURL)})
+	}
+	var out []ArticleRef
+	seen := map[string]bool{}
+	for _, a := range all {
+		if !seen[a.ID] {
+			seen[a.ID] = true
+			out = append(out, a)
 		}
 	}
-	kept := out[:0]
-	for _, a := range out {
-		if checkNames(a.ID) == nil {
-			kept = append(kept, a)
-		}
-	}
-	return kept
+	return out
 }
 
 // normaliseRegions turns the image map's pixel coordinates (of the scan as shown: the
