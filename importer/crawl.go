@@ -10,10 +10,12 @@ import (
 	_ "image/png"
 	"math"
 	"net/url"
+	"os"
 	"path"
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 )
 
 var weekdays = [...]string{"星期日", "星期一", "星期二", "星期三", "星期四", "星期五", "星期六"}
@@ -62,19 +64,24 @@ func (im *Importer) writeEdition(dir string, p *Page) error {
 
 // importPage imports one page and its articles; what fails goes into the report.
 func (im *Importer) importPage(ctx context.Context, rep *Report, edDir string, weight int, ref PageRef, d *decoded) {
-	bundle := ""
+	bundle, dir := "", ""
 	if checkNames(ref.Num) == nil {
 		bundle = filepath.ToSlash(filepath.Join(rep.Edition, ref.Num))
+		dir = filepath.Join(edDir, ref.Num)
 	}
+	status := Imported
 	err := func() error {
 		if bundle == "" {
-			return fmt.Errorf("%s: page number %q cannot name a folder", ref.URL, ref.Num)
+			return fmt.Errorf("%s: page number %q: %w", ref.URL, ref.Num, checkNames(ref.Num))
 		}
 		if d == nil {
 			var err error
-			if d, err = im.fetchHTML(ctx, ref.URL); err != nil {
+			if d, err = im.fetchHTML(ctx, ref.URL, readKept(filepath.Join(dir, "_index.md"))); err != nil {
 				return err
 			}
+		}
+		if d.unchanged {
+			status = Unchanged
 		}
 		base, _ := url.Parse(d.url)
 		p, err := ExtractPage(d.text, base)
@@ -82,81 +89,110 @@ func (im *Importer) importPage(ctx context.Context, rep *Report, edDir string, w
 			return err
 		}
 		p.Num, p.Name = ref.Num, firstNonEmpty(ref.Name, p.Name) // the page list is the edition's table of contents
-		return im.writePage(ctx, rep, filepath.Join(edDir, ref.Num), weight, p, d)
+		return im.writePage(ctx, rep, dir, weight, p, d)
 	}()
 	if err != nil {
 		fmt.Fprintf(im.opt.Log, "FAILED page %s: %v\n", ref.Num, err)
 	}
-	rep.add("page", ref.URL, bundle, err)
+	rep.add("page", ref.URL, bundle, status, err)
 }
 
-// writePage fetches the page's scan, PDF and articles and writes its bundle, its articles
-// first and its _index.md last.
+// writePage fetches the page's scan, PDF and articles and writes its bundle: its articles
+// first, then its files, its _index.md last.
 func (im *Importer) writePage(ctx context.Context, rep *Report, dir string, weight int, p *Page, d *decoded) error {
 	files := map[string][]byte{"source.html.raw": d.raw}
 	m := pageMatter{
 		Title: fmt.Sprintf("第%s版：%s", p.Num, p.Name), Kind: "page",
 		Paper: p.Paper, PaperName: p.PaperName, Date: p.Date, Edition: p.Date.Format("2006-01-02"),
 		Page: p.Num, PageName: p.Name, Weight: weight,
-		Source: &sourceInfo{URL: d.url, Raw: "source.html.raw", SHA256: digest(d.raw), Charset: d.charset},
-	}
-	if p.ScanURL != "" {
-		scan, w, h, err := im.fetchImage(ctx, p.ScanURL)
-		if err != nil {
-			m.Missing = append(m.Missing, missingPart{Part: "scan", URL: p.ScanURL, Reason: err.Error()})
-		} else {
-			name := "scan" + imageExt(p.ScanURL)
-			files[name] = scan
-			m.Scan = &scanInfo{Src: name, Width: w, Height: h}
-			m.Regions = normaliseRegions(p, w, h)
-		}
+		Source: d.source(),
 	}
 	if p.ScanURL == "" {
 		m.Missing = append(m.Missing, missingPart{Part: "scan", Reason: "the page shows no scan"})
-	} else if len(p.Regions) == 0 {
-		m.Missing = append(m.Missing, missingPart{Part: "image map", Reason: "the page has no image map over its scan"})
+	} else if scan, err := im.asset(ctx, p.ScanURL, dir, "scan"+imageExt(p.ScanURL), d.unchanged); err != nil {
+		m.Missing = append(m.Missing, missingPart{Part: "scan", URL: p.ScanURL, Reason: err.Error()})
+	} else if cfg, _, err := image.DecodeConfig(bytes.NewReader(scan)); err != nil {
+		m.Missing = append(m.Missing, missingPart{Part: "scan", URL: p.ScanURL, Reason: "not an image: " + err.Error()})
+	} else {
+		name := "scan" + imageExt(p.ScanURL)
+		files[name] = scan
+		m.Scan = &scanInfo{Src: name, Width: cfg.Width, Height: cfg.Height}
+		m.Regions = normaliseRegions(p, cfg.Width, cfg.Height)
+		if len(m.Regions) == 0 {
+			m.Missing = append(m.Missing, missingPart{Part: "image map", Reason: "the page has no image map over its scan"})
+		}
 	}
 	if p.PDFURL == "" {
 		m.Missing = append(m.Missing, missingPart{Part: "pdf", Reason: "the page links no PDF of itself"})
-	} else if f, err := im.fetch(ctx, p.PDFURL); err != nil {
+	} else if pdf, err := im.asset(ctx, p.PDFURL, dir, "page.pdf", d.unchanged); err != nil {
 		m.Missing = append(m.Missing, missingPart{Part: "pdf", URL: p.PDFURL, Reason: err.Error()})
 	} else {
-		files["page.pdf"] = f.Body
+		files["page.pdf"] = pdf
 		m.PDF = "page.pdf"
 	}
 	articles := pageArticles(p)
 	if len(articles) == 0 {
 		m.Missing = append(m.Missing, missingPart{Part: "articles", Reason: "the page lists no articles"})
 	}
-	imported := 0
-	for i, a := range articles {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		bundle := rep.Edition + "/" + p.Num + "/" + a.ID
-		err := checkNames(a.ID)
-		if err != nil {
-			bundle, err = "", fmt.Errorf("%s: article id: %w", a.URL, err)
-		} else {
-			err = im.importArticle(ctx, filepath.Join(dir, a.ID), i+1, a, p)
-		}
-		if err != nil {
-			fmt.Fprintf(im.opt.Log, "FAILED article %s: %v\n", a.URL, err)
-		} else {
-			imported++
-		}
-		rep.add("article", a.URL, bundle, err)
-	}
+	im.importArticles(ctx, rep, dir, p, articles)
 	doc, err := document(m, "")
 	if err != nil {
 		return err
 	}
 	files["_index.md"] = doc
-	if err := writeBranch(dir, files, "_index.md"); err != nil {
-		return err
+	return writeBranch(dir, files, "_index.md")
+}
+
+// asset fetches a scan or PDF; when the page is unchanged, the copy kept in the bundle does.
+func (im *Importer) asset(ctx context.Context, u, dir, name string, unchanged bool) ([]byte, error) {
+	if unchanged {
+		if data, err := os.ReadFile(filepath.Join(dir, name)); err == nil {
+			return data, nil
+		}
 	}
-	fmt.Fprintf(im.opt.Log, "page %s %s: %d of %d articles\n", p.Num, p.Name, imported, len(articles))
-	return nil
+	f, err := im.fetcher.Get(ctx, u, Validators{})
+	if err != nil {
+		return nil, err
+	}
+	return f.Body, nil
+}
+
+// importArticles imports a page's articles, as many at once as the fetcher allows requests
+// in flight, and reports them in the page's order.
+func (im *Importer) importArticles(ctx context.Context, rep *Report, dir string, p *Page, articles []ArticleRef) {
+	type result struct {
+		bundle, status string
+		err            error
+	}
+	results := make([]result, len(articles))
+	sem := make(chan struct{}, max(1, im.fetcher.opt.Concurrency))
+	var wg sync.WaitGroup
+	for i, a := range articles {
+		results[i].bundle = rep.Edition + "/" + p.Num + "/" + a.ID
+		if err := checkNames(a.ID); err != nil {
+			results[i] = result{err: fmt.Errorf("%s: article id: %w", a.URL, err)}
+			continue
+		}
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			status, err := im.importArticle(ctx, filepath.Join(dir, a.ID), i+1, a, p)
+			if err != nil {
+				fmt.Fprintf(im.opt.Log, "FAILED article %s: %v\n", a.URL, err)
+			}
+			results[i].status, results[i].err = status, err
+		}()
+	}
+	wg.Wait()
+	done := 0
+	for i, a := range articles {
+		rep.add("article", a.URL, results[i].bundle, results[i].status, results[i].err)
+		if results[i].err == nil {
+			done++
+		}
+	}
+	fmt.Fprintf(im.opt.Log, "page %s %s: %d of %d articles\n", p.Num, p.Name, done, len(articles))
 }
 
 // pageArticles is the page's article list, then any article only its image map names; one
@@ -202,19 +238,6 @@ func normaliseRegions(p *Page, natW, natH int) []regionMatter {
 func clamp01(v float64) float64 { return math.Max(0, math.Min(1, v)) }
 func round4(v float64) float64  { return math.Round(v*10000) / 10000 }
 
-// fetchImage fetches an image and reads its size.
-func (im *Importer) fetchImage(ctx context.Context, u string) ([]byte, int, int, error) {
-	f, err := im.fetch(ctx, u)
-	if err != nil {
-		return nil, 0, 0, err
-	}
-	cfg, _, err := image.DecodeConfig(bytes.NewReader(f.Body))
-	if err != nil {
-		return nil, 0, 0, fmt.Errorf("%s: not an image: %w", u, err)
-	}
-	return f.Body, cfg.Width, cfg.Height, nil
-}
-
 // imageExt is the image's extension from its URL, one of a known few.
 func imageExt(u string) string {
 	pu, err := url.Parse(u)
@@ -228,16 +251,20 @@ func imageExt(u string) string {
 	return ".jpg"
 }
 
-// importArticle fetches one article with its images and writes its bundle.
-func (im *Importer) importArticle(ctx context.Context, dir string, weight int, ref ArticleRef, p *Page) error {
-	d, err := im.fetchHTML(ctx, ref.URL)
+// importArticle fetches one article with its images and writes its bundle. An article the
+// server says is unchanged since the last import keeps its bundle as it is.
+func (im *Importer) importArticle(ctx context.Context, dir string, weight int, ref ArticleRef, p *Page) (string, error) {
+	d, err := im.fetchHTML(ctx, ref.URL, readKept(filepath.Join(dir, "index.md")))
 	if err != nil {
-		return err
+		return "", err
+	}
+	if d.unchanged {
+		return Unchanged, nil
 	}
 	base, _ := url.Parse(d.url)
 	a, err := ExtractArticle(d.text, base)
 	if err != nil {
-		return err
+		return "", err
 	}
 	files := map[string][]byte{"source.html.raw": d.raw}
 	m := articleMatter{
@@ -246,7 +273,7 @@ func (im *Importer) importArticle(ctx context.Context, dir string, weight int, r
 		Page: p.Num, PageName: p.Name, Weight: weight, ArticleID: a.ID,
 		IntroTitle: a.IntroTitle, SubTitle: a.SubTitle, Author: a.Author, AuthorInBody: a.AuthorInBody,
 		Keywords: a.Keywords,
-		Source:   &sourceInfo{URL: d.url, Raw: "source.html.raw", SHA256: digest(d.raw), Charset: d.charset},
+		Source:   d.source(),
 	}
 	if m.Keywords == nil {
 		m.Keywords = []string{}
@@ -256,20 +283,32 @@ func (im *Importer) importArticle(ctx context.Context, dir string, weight int, r
 		if b.ImageURL == "" || imageFiles[b.ImageURL] != "" {
 			continue
 		}
-		data, _, _, err := im.fetchImage(ctx, b.ImageURL)
+		name := fmt.Sprintf("img-%d%s", len(m.Images)+1, imageExt(b.ImageURL))
+		data, err := im.image(ctx, b.ImageURL)
 		if err != nil {
 			m.Missing = append(m.Missing, missingPart{Part: "image", URL: b.ImageURL, Reason: err.Error()})
 			continue
 		}
-		name := fmt.Sprintf("img-%d%s", len(m.Images)+1, imageExt(b.ImageURL))
 		imageFiles[b.ImageURL] = name
 		files[name] = data
 		m.Images = append(m.Images, imageMatter{Src: name, Caption: b.Caption})
 	}
 	doc, err := document(m, markdown(a.Blocks, imageFiles))
 	if err != nil {
-		return err
+		return "", err
 	}
 	files["index.md"] = doc
-	return writeLeaf(dir, files)
+	return Imported, writeLeaf(dir, files)
+}
+
+// image fetches an image and checks that it is one.
+func (im *Importer) image(ctx context.Context, u string) ([]byte, error) {
+	f, err := im.fetcher.Get(ctx, u, Validators{})
+	if err != nil {
+		return nil, err
+	}
+	if _, _, err := image.DecodeConfig(bytes.NewReader(f.Body)); err != nil {
+		return nil, fmt.Errorf("%s: not an image: %w", u, err)
+	}
+	return f.Body, nil
 }

@@ -2,6 +2,8 @@ package importer
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
 	"time"
 
 	"go.yaml.in/yaml/v3"
@@ -66,10 +68,12 @@ type articleMatter struct {
 }
 
 type sourceInfo struct {
-	URL     string `yaml:"url"`
-	Raw     string `yaml:"raw,omitempty"`
-	SHA256  string `yaml:"sha256,omitempty"`
-	Charset string `yaml:"charset,omitempty"`
+	URL          string `yaml:"url"`
+	Raw          string `yaml:"raw,omitempty"`
+	SHA256       string `yaml:"sha256,omitempty"`
+	Charset      string `yaml:"charset,omitempty"`
+	ETag         string `yaml:"etag,omitempty"` // validators for the next conditional request
+	LastModified string `yaml:"last_modified,omitempty"`
 }
 
 type scanInfo struct {
@@ -129,4 +133,40 @@ func document(matter any, body string) ([]byte, error) {
 		b.WriteString(body)
 	}
 	return b.Bytes(), nil
+}
+
+// keptSource is what an earlier import kept of a page: its source and raw bytes.
+type keptSource struct {
+	sourceInfo
+	raw []byte
+}
+
+// readKept reads the source of the bundle whose index file is path, or returns nil when
+// there is none (or it cannot be read: then the page is simply fetched again).
+func readKept(path string) *keptSource {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil
+	}
+	rest, ok := bytes.CutPrefix(data, []byte("---\n"))
+	end := bytes.Index(rest, []byte("\n---\n"))
+	if !ok || end < 0 {
+		return nil
+	}
+	var m struct {
+		Source *sourceInfo `yaml:"source"`
+	}
+	if yaml.Unmarshal(rest[:end], &m) != nil || m.Source == nil || m.Source.Raw == "" {
+		return nil
+	}
+	raw, err := os.ReadFile(filepath.Join(filepath.Dir(path), filepath.Base(m.Source.Raw)))
+	if err != nil || digest(raw) != m.Source.SHA256 {
+		return nil // a kept copy that does not match its digest is no copy
+	}
+	return &keptSource{sourceInfo: *m.Source, raw: raw}
+}
+
+// source is the provenance of a fetched page, for its bundle.
+func (d *decoded) source() *sourceInfo {
+	return &sourceInfo{URL: d.url, Raw: "source.html.raw", SHA256: digest(d.raw), Charset: d.charset, ETag: d.etag, LastModified: d.modified}
 }

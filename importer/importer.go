@@ -18,39 +18,40 @@ import (
 	"net/url"
 	"path/filepath"
 	"sort"
-	"time"
 )
 
 // Options configure an Importer.
 type Options struct {
-	SiteDir   string        // the site; bundles go under SiteDir/content
-	UserAgent string        // default: "epaper (+https://github.com/epaper-archive/epaper)"
-	MaxBytes  int64         // largest response accepted; default 64 MiB
-	Timeout   time.Duration // per request; default 60s
-	Log       io.Writer     // a line per page and per failure; nil: quiet
+	SiteDir string       // the site; bundles go under SiteDir/content
+	Fetch   FetchOptions // politeness, retries and limits of every request
+	Force   bool         // fetch everything again, without conditional requests
+	Log     io.Writer    // a line per page and per failure; nil: quiet
+	// Progress, when set, is called after each page and article with what is done so far.
+	Progress func(Progress)
+}
+
+// Progress counts what an import has done so far.
+type Progress struct {
+	Pages, PagesTotal int
+	Articles          int
+	Failed            int
 }
 
 // Importer imports editions into a site.
 type Importer struct {
-	opt    Options
-	client *http.Client
+	opt     Options
+	fetcher *Fetcher
 }
 
 // New returns an Importer that fetches through transport (nil: the network).
 func New(opt Options, transport http.RoundTripper) *Importer {
-	if opt.UserAgent == "" {
-		opt.UserAgent = "epaper (+https://github.com/epaper-archive/epaper)"
-	}
-	if opt.MaxBytes == 0 {
-		opt.MaxBytes = 64 << 20
-	}
-	if opt.Timeout == 0 {
-		opt.Timeout = 60 * time.Second
-	}
 	if opt.Log == nil {
 		opt.Log = io.Discard
 	}
-	return &Importer{opt: opt, client: &http.Client{Transport: transport, Timeout: opt.Timeout}}
+	if opt.Fetch.Log == nil {
+		opt.Fetch.Log = opt.Log
+	}
+	return &Importer{opt: opt, fetcher: NewFetcher(opt.Fetch, transport)}
 }
 
 // Item is the outcome for one page or article.
@@ -58,9 +59,16 @@ type Item struct {
 	Kind   string `json:"kind"` // "page" or "article"
 	URL    string `json:"url"`
 	Bundle string `json:"bundle,omitempty"` // the bundle's folder under content/
-	Status string `json:"status"`           // "imported" or "failed"
+	Status string `json:"status"`           // "imported", "unchanged" or "failed"
 	Error  string `json:"error,omitempty"`
 }
+
+// Statuses of an Item.
+const (
+	Imported  = "imported"
+	Unchanged = "unchanged" // the server answered 304 Not Modified: the bundle was kept
+	Failed    = "failed"
+)
 
 // Report says what an import did.
 type Report struct {
@@ -68,11 +76,11 @@ type Report struct {
 	Items   []Item `json:"items"`
 }
 
-// Failed returns the items that could not be imported.
-func (r *Report) Failed() []Item {
+// Failures returns the items that could not be imported.
+func (r *Report) Failures() []Item {
 	var out []Item
 	for _, it := range r.Items {
-		if it.Status == "failed" {
+		if it.Status == Failed {
 			out = append(out, it)
 		}
 	}
@@ -90,12 +98,31 @@ func (r *Report) Count(kind, status string) int {
 	return n
 }
 
-func (r *Report) add(kind, u, bundle string, err error) {
-	it := Item{Kind: kind, URL: u, Bundle: bundle, Status: "imported"}
+func (r *Report) add(kind, u, bundle, status string, err error) {
+	it := Item{Kind: kind, URL: u, Bundle: bundle, Status: status}
 	if err != nil {
-		it.Status, it.Error = "failed", err.Error()
+		it.Status, it.Error = Failed, err.Error()
 	}
 	r.Items = append(r.Items, it)
+}
+
+// progress tells the Progress callback where the import is.
+func (im *Importer) progress(rep *Report, pagesTotal int) {
+	if im.opt.Progress == nil {
+		return
+	}
+	p := Progress{PagesTotal: pagesTotal}
+	for _, it := range rep.Items {
+		switch {
+		case it.Status == Failed:
+			p.Failed++
+		case it.Kind == "page":
+			p.Pages++
+		default:
+			p.Articles++
+		}
+	}
+	im.opt.Progress(p)
 }
 
 // ErrNoEdition means the source led to no edition page.
@@ -135,31 +162,47 @@ func (im *Importer) Import(ctx context.Context, start *url.URL) (*Report, error)
 			pre = entry
 		}
 		im.importPage(ctx, rep, edDir, i+1, ref, pre)
+		im.progress(rep, len(ed.Pages))
 	}
 	return rep, nil
 }
 
 // decoded is a fetched HTML page, decoded.
 type decoded struct {
-	url     string
-	raw     []byte
-	text    string
-	charset string
-	page    *Page
-	isPage  bool // a page (版) rather than an article
+	url       string
+	raw       []byte
+	text      string
+	charset   string
+	etag      string
+	modified  string
+	unchanged bool // the server said 304: raw is the copy kept in the bundle
+	page      *Page
+	isPage    bool // a page (版) rather than an article
 }
 
-// fetchHTML fetches and decodes a page.
-func (im *Importer) fetchHTML(ctx context.Context, u string) (*decoded, error) {
-	f, err := im.fetch(ctx, u)
+// fetchHTML fetches and decodes a page. With kept, the source of the bundle an earlier import
+// wrote, it asks the server whether the page changed, and on 304 reads the kept raw copy.
+func (im *Importer) fetchHTML(ctx context.Context, u string, kept *keptSource) (*decoded, error) {
+	v := Validators{}
+	if kept != nil && !im.opt.Force {
+		v = Validators{ETag: kept.ETag, LastModified: kept.LastModified}
+	}
+	f, err := im.fetcher.Get(ctx, u, v)
 	if err != nil {
 		return nil, err
 	}
-	text, cs, err := decodeHTML(f.Body, f.ContentType)
+	d := &decoded{url: f.URL, raw: f.Body, etag: f.ETag, modified: f.LastModified}
+	if f.Status == http.StatusNotModified {
+		if kept == nil || kept.raw == nil {
+			return nil, fmt.Errorf("%s: 304 Not Modified, but no kept copy to use", u)
+		}
+		d.url, d.raw, d.etag, d.modified, d.unchanged = kept.URL, kept.raw, kept.ETag, kept.LastModified, true
+	}
+	d.text, d.charset, err = decodeHTML(d.raw, f.ContentType)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", u, err)
 	}
-	return &decoded{url: f.URL, raw: f.Body, text: text, charset: cs}, nil
+	return d, nil
 }
 
 // findEdition follows meta refreshes from start (a paper's index points at its newest
@@ -167,7 +210,7 @@ func (im *Importer) fetchHTML(ctx context.Context, u string) (*decoded, error) {
 func (im *Importer) findEdition(ctx context.Context, start string) (*decoded, error) {
 	u := start
 	for hops := 0; hops < 5; hops++ {
-		d, err := im.fetchHTML(ctx, u)
+		d, err := im.fetchHTML(ctx, u, nil)
 		if err != nil {
 			return nil, fmt.Errorf("%w: %w", ErrNoEdition, err)
 		}

@@ -87,6 +87,10 @@ type mirrorTransport struct {
 	host string // the host it stands for; "" for file:// URLs
 }
 
+// Local says that the mirror is on disk: a Fetcher neither rate limits it nor asks it for
+// robots.txt.
+func (t *mirrorTransport) Local() bool { return true }
+
 func (t *mirrorTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	if t.host != "" && !strings.EqualFold(req.URL.Host, t.host) || t.host == "" && req.URL.Scheme != "file" {
 		return nil, fmt.Errorf("%s is not in the mirror of %s", req.URL, t.root)

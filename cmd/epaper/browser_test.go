@@ -181,7 +181,7 @@ func builtSite(t *testing.T, args ...string) string {
 	srv := fixture.NewServer(fixture.Root())
 	defer srv.Close()
 	site := t.TempDir()
-	if _, errOut, code := runEpaper(t, "import", "-q", "--site", site, srv.URL()+"/html/cqrb/index.htm"); code != 0 {
+	if _, errOut, code := runEpaper(t, "import", "--rate", "0", "-q", "--site", site, srv.URL()+"/html/cqrb/index.htm"); code != 0 {
 		t.Fatalf("import: %s", errOut)
 	}
 	if _, errOut, code := runEpaper(t, append([]string{"build", "--site", site}, args...)...); code != 0 {

@@ -20,7 +20,7 @@ func runEpaper(t *testing.T, args ...string) (stdout, stderr string, code int) {
 }
 
 func TestHelpOnEveryCommand(t *testing.T) {
-	for _, cmd := range [][]string{{"--help"}, {"import", "--help"}, {"build", "--help"}, {"new", "--help"}, {"version", "--help"}} {
+	for _, cmd := range [][]string{{"--help"}, {"import", "--rate", "0", "--help"}, {"build", "--help"}, {"new", "--help"}, {"version", "--help"}} {
 		out, errOut, code := runEpaper(t, cmd...)
 		if code != 0 || !strings.Contains(out, "Usage:") {
 			t.Errorf("epaper %v: exit %d, stdout %q, stderr %q", cmd, code, out, errOut)
@@ -29,7 +29,7 @@ func TestHelpOnEveryCommand(t *testing.T) {
 }
 
 func TestUsageErrorsExit2(t *testing.T) {
-	for _, cmd := range [][]string{{"import"}, {"build", "extra"}, {"import", "--no-such-flag", "x"}, {"import", filepath.Join(t.TempDir(), "missing")}} {
+	for _, cmd := range [][]string{{"import"}, {"build", "extra"}, {"import", "--rate", "0", "--no-such-flag", "x"}, {"import", "--rate", "0", filepath.Join(t.TempDir(), "missing")}} {
 		_, errOut, code := runEpaper(t, cmd...)
 		if code != 2 || !strings.HasPrefix(errOut, "epaper: ") {
 			t.Errorf("epaper %v: exit %d, stderr %q; want 2 and a message", cmd, code, errOut)

@@ -53,6 +53,8 @@ func exactArgs(n int) cobra.PositionalArgs {
 func importCmd(stdout, stderr io.Writer) *cobra.Command {
 	var siteDir, reportFile string
 	var quiet bool
+	opt := importer.Options{}
+	var rate float64
 	cmd := &cobra.Command{
 		Use:   "import SOURCE",
 		Short: "Import an edition's original pages into content bundles",
@@ -65,19 +67,38 @@ URL of an edition, or a local file or directory of a mirror of the site (as writ
 wget --mirror or HTTrack). The whole edition is imported: every page of its page list and
 every article of each page. What cannot be fetched or read is reported and the rest is
 still imported; the exit code is then 1. Importing the same input twice writes the same
-bytes.`,
+bytes.
+
+The crawler is polite: robots.txt (and its Crawl-delay) is honoured, requests to a host
+are rate limited, few are in flight at once, and failures that may pass (5xx, 429, 408,
+resets, timeouts, bodies cut short) are retried with exponential backoff, honouring
+Retry-After. A re-import asks the server whether each page changed since the last one
+(ETag / Last-Modified kept in the bundles) and keeps what has not; --force fetches all.`,
 		Args: exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			src, err := importer.ResolveSource(args[0])
 			if err != nil {
 				return usageError{err}
 			}
-			log := stderr
-			if quiet {
-				log = io.Discard
+			opt.SiteDir = siteDir
+			if opt.Fetch.UserAgent == "" {
+				opt.Fetch.UserAgent = importer.UserAgent(versionNumber())
 			}
-			im := importer.New(importer.Options{SiteDir: siteDir, Log: log}, src.Transport)
-			rep, err := im.Import(cmd.Context(), src.URL)
+			opt.Fetch.Rate = rate
+			if rate == 0 {
+				opt.Fetch.Rate = -1 // no limit
+			}
+			opt.Log = stderr
+			if quiet {
+				opt.Log = io.Discard
+			} else if isTerminal(stderr) {
+				opt.Log = io.Discard // the progress line says it
+				opt.Progress = progressLine(stderr)
+			}
+			rep, err := importer.New(opt, src.Transport).Import(cmd.Context(), src.URL)
+			if opt.Progress != nil {
+				fmt.Fprintln(stderr)
+			}
 			if err != nil {
 				return err
 			}
@@ -89,18 +110,35 @@ bytes.`,
 			return summarise(stdout, stderr, siteDir, rep)
 		},
 	}
-	cmd.Flags().StringVar(&siteDir, "site", ".", "the site directory; bundles go into its content/")
-	cmd.Flags().StringVar(&reportFile, "report", "", "also write a JSON report of every page and article to this file")
-	cmd.Flags().BoolVarP(&quiet, "quiet", "q", false, "no progress lines, only the summary")
+	f := cmd.Flags()
+	f.StringVar(&siteDir, "site", ".", "the site directory; bundles go into its content/")
+	f.StringVar(&reportFile, "report", "", "also write a JSON report of every page and article (imported, unchanged, failed and why) to this file")
+	f.BoolVarP(&quiet, "quiet", "q", false, "no progress, only the summary")
+	f.BoolVar(&opt.Force, "force", false, "fetch everything again, without conditional requests")
+	f.Float64Var(&rate, "rate", importer.DefaultRate, "requests per second to one host at most (0: no limit)")
+	f.IntVar(&opt.Fetch.Concurrency, "concurrency", importer.DefaultConcurrency, "requests in flight at most")
+	f.DurationVar(&opt.Fetch.Timeout, "timeout", importer.DefaultTimeout, "time one request may take, body included")
+	f.IntVar(&opt.Fetch.Retries, "retries", importer.DefaultRetries, "retries of a request that failed in a way that may pass")
+	f.DurationVar(&opt.Fetch.MaxRetryAfter, "max-retry-after", importer.DefaultMaxRetryAfter, "longest wait before a retry, whatever Retry-After says")
+	f.Int64Var(&opt.Fetch.MaxBytes, "max-bytes", importer.DefaultMaxBytes, "largest response accepted, after decompression")
+	f.IntVar(&opt.Fetch.MaxRedirects, "max-redirects", importer.DefaultMaxRedirects, "redirects followed at most")
+	f.StringSliceVar(&opt.Fetch.AllowHosts, "allow-host", nil, "another host redirects may lead to (repeatable)")
+	f.BoolVar(&opt.Fetch.IgnoreRobots, "ignore-robots", false, "do not read or honour robots.txt")
+	f.StringVar(&opt.Fetch.UserAgent, "user-agent", "", "the User-Agent header (default: epaper/VERSION and the project's URL)")
 	return cmd
 }
 
 // summarise prints what an import did and fails when anything failed.
 func summarise(stdout, stderr io.Writer, siteDir string, rep *importer.Report) error {
-	fmt.Fprintf(stdout, "imported %s into %s: %d pages, %d articles\n", rep.Edition,
-		filepath.Join(siteDir, "content", filepath.FromSlash(rep.Edition)),
-		rep.Count("page", "imported"), rep.Count("article", "imported"))
-	failed := rep.Failed()
+	fmt.Fprintf(stdout, "imported %s into %s: %d pages, %d articles",
+		rep.Edition, filepath.Join(siteDir, "content", filepath.FromSlash(rep.Edition)),
+		rep.Count("page", importer.Imported)+rep.Count("page", importer.Unchanged),
+		rep.Count("article", importer.Imported)+rep.Count("article", importer.Unchanged))
+	if n := rep.Count("page", importer.Unchanged) + rep.Count("article", importer.Unchanged); n > 0 {
+		fmt.Fprintf(stdout, " (%d unchanged since the last import)", n)
+	}
+	fmt.Fprintln(stdout)
+	failed := rep.Failures()
 	if len(failed) == 0 {
 		return nil
 	}
@@ -197,6 +235,17 @@ func versionCmd(stdout io.Writer) *cobra.Command {
 
 // version is set by the Makefile (-ldflags -X main.version=…).
 var version = ""
+
+// versionNumber is epaper's version: set by the Makefile, else from the build information.
+func versionNumber() string {
+	if version != "" {
+		return version
+	}
+	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" && info.Main.Version != "(devel)" {
+		return info.Main.Version
+	}
+	return "devel"
+}
 
 func versionString() string {
 	info, ok := debug.ReadBuildInfo()

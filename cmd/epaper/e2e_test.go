@@ -32,7 +32,7 @@ func importAndBuild(t *testing.T) (site, public string) {
 	srv := fixture.NewServer(fixture.Root())
 	t.Cleanup(srv.Close)
 	site = t.TempDir()
-	if _, errOut, code := runEpaper(t, "import", "--site", site, srv.URL()+"/html/cqrb/index.htm"); code != 0 {
+	if _, errOut, code := runEpaper(t, "import", "--rate", "0", "--site", site, srv.URL()+"/html/cqrb/index.htm"); code != 0 {
 		t.Fatalf("import: exit %d\n%s", code, errOut)
 	}
 	if _, errOut, code := runEpaper(t, "build", "--site", site); code != 0 {

@@ -58,11 +58,11 @@ func TestImportTwiceAndBuildTwiceAreByteIdentical(t *testing.T) {
 	defer srv.Close()
 	site := t.TempDir()
 	src := srv.URL() + "/html/cqrb/2021-04/14/001/node.htm"
-	if _, errOut, code := runEpaper(t, "import", "--site", site, src); code != 0 {
+	if _, errOut, code := runEpaper(t, "import", "--rate", "0", "--site", site, src); code != 0 {
 		t.Fatalf("import: %s", errOut)
 	}
 	first := tree(t, filepath.Join(site, "content"))
-	if _, errOut, code := runEpaper(t, "import", "--site", site, src); code != 0 {
+	if _, errOut, code := runEpaper(t, "import", "--rate", "0", "--site", site, src); code != 0 {
 		t.Fatalf("import again: %s", errOut)
 	}
 	sameTree(t, "import twice", first, tree(t, filepath.Join(site, "content")))
@@ -88,7 +88,7 @@ func TestMissingArticleIsReportedAndNothingIsLost(t *testing.T) {
 	defer srv.Close()
 	site := t.TempDir()
 	src := srv.URL() + "/html/cqrb/index.htm"
-	if _, errOut, code := runEpaper(t, "import", "--site", site, src); code != 0 {
+	if _, errOut, code := runEpaper(t, "import", "--rate", "0", "--site", site, src); code != 0 {
 		t.Fatalf("import: %s", errOut)
 	}
 	kept := filepath.Join(site, "content", "cqrb", "2021-04-14", "005", "268820", "index.md")
@@ -100,7 +100,7 @@ func TestMissingArticleIsReportedAndNothingIsLost(t *testing.T) {
 	srv.Fail("/html/cqrb/2021-04/14/005/content_268820.htm", http.StatusNotFound)
 	fresh := t.TempDir()
 	for _, dir := range []string{site, fresh} {
-		out, errOut, code := runEpaper(t, "import", "--site", dir, src)
+		out, errOut, code := runEpaper(t, "import", "--rate", "0", "--site", dir, src)
 		if code != 1 {
 			t.Errorf("exit %d, want 1", code)
 		}
@@ -137,7 +137,7 @@ func TestMissingArticleIsReportedAndNothingIsLost(t *testing.T) {
 // with the original site's URLs in the bundles.
 func TestImportFromMirrorDirectory(t *testing.T) {
 	site := t.TempDir()
-	if _, errOut, code := runEpaper(t, "import", "--site", site, fixture.Root()); code != 0 {
+	if _, errOut, code := runEpaper(t, "import", "--rate", "0", "--site", site, fixture.Root()); code != 0 {
 		t.Fatalf("import: %s", errOut)
 	}
 	data, err := os.ReadFile(filepath.Join(site, "content", "cqrb", "2021-04-14", "005", "268824", "index.md"))
@@ -155,8 +155,8 @@ func TestMissingPageIsReported(t *testing.T) {
 	defer srv.Close()
 	srv.Fail("/html/cqrb/2021-04/14/007/node.htm", http.StatusNotFound)
 	site := t.TempDir()
-	out, errOut, code := runEpaper(t, "import", "--site", site, srv.URL()+"/html/cqrb/index.htm")
-	if code != 1 || !strings.Contains(errOut, "page fetch "+srv.URL()+"/html/cqrb/2021-04/14/007/node.htm: HTTP 404") {
+	out, errOut, code := runEpaper(t, "import", "--rate", "0", "--site", site, srv.URL()+"/html/cqrb/index.htm")
+	if code != 1 || !strings.Contains(errOut, `page fetch "`+srv.URL()+`/html/cqrb/2021-04/14/007/node.htm": HTTP 404`) {
 		t.Errorf("exit %d, stderr:\n%s", code, errOut)
 	}
 	if !strings.Contains(out, "7 pages") {
@@ -176,7 +176,7 @@ func TestImportFromAnyURLOfTheEdition(t *testing.T) {
 	var trees []map[string][]byte
 	for _, path := range []string{"/html/cqrb/", "/html/cqrb/2021-04/14/006/node.htm", "/html/cqrb/2021-04/14/005/content_268824.htm"} {
 		site := t.TempDir()
-		out, errOut, code := runEpaper(t, "import", "-q", "--site", site, srv.URL()+path)
+		out, errOut, code := runEpaper(t, "import", "--rate", "0", "-q", "--site", site, srv.URL()+path)
 		if code != 0 || !strings.Contains(out, "8 pages, 25 articles") {
 			t.Fatalf("import %s: exit %d: %s%s", path, code, out, errOut)
 		}
@@ -184,4 +184,61 @@ func TestImportFromAnyURLOfTheEdition(t *testing.T) {
 	}
 	sameTree(t, "from a page", trees[0], trees[1])
 	sameTree(t, "from an article", trees[0], trees[2])
+}
+
+// A re-import asks whether each page changed (the validators are kept in the bundles), keeps
+// what has not, fetches no scan, PDF or image again, and --force fetches everything.
+func TestReimportUsesConditionalRequests(t *testing.T) {
+	srv := fixture.NewServer(fixture.Root())
+	defer srv.Close()
+	srv.SetConditional(true)
+	site := t.TempDir()
+	src := srv.URL() + "/html/cqrb/2021-04/14/001/node.htm"
+	if _, errOut, code := runEpaper(t, "import", "--rate", "0", "-q", "--site", site, src); code != 0 {
+		t.Fatalf("import: %s", errOut)
+	}
+	first := tree(t, filepath.Join(site, "content"))
+	if !bytes.Contains(first["cqrb/2021-04-14/005/268824/index.md"], []byte("etag: ")) {
+		t.Fatal("the bundle keeps no ETag")
+	}
+
+	count := func(status int, suffix string) int {
+		n := 0
+		for _, r := range srv.Requests() {
+			if r.Status == status && strings.HasSuffix(r.Path, suffix) {
+				n++
+			}
+		}
+		return n
+	}
+	before304, beforeJPG := count(http.StatusNotModified, ".htm"), count(http.StatusOK, ".jpg")
+	report := filepath.Join(t.TempDir(), "report.json")
+	out, errOut, code := runEpaper(t, "import", "--rate", "0", "-q", "--site", site, "--report", report, src)
+	if code != 0 {
+		t.Fatalf("re-import: %s", errOut)
+	}
+	if !strings.Contains(out, "unchanged since the last import") {
+		t.Errorf("the summary does not say what was unchanged: %q", out)
+	}
+	// Every page but the first (fetched whole to find the edition) and every article: 304.
+	if got := count(http.StatusNotModified, ".htm") - before304; got != 7+25 {
+		t.Errorf("%d answers 304, want 32", got)
+	}
+	if got := count(http.StatusOK, ".jpg") - beforeJPG; got != 1 {
+		t.Errorf("%d images fetched again, want only the first page's scan", got)
+	}
+	rep, _ := os.ReadFile(report)
+	if n := strings.Count(string(rep), `"status": "unchanged"`); n != 32 {
+		t.Errorf("the report says %d unchanged, want 32", n)
+	}
+	sameTree(t, "re-import", first, tree(t, filepath.Join(site, "content")))
+
+	beforeJPG = count(http.StatusOK, ".jpg")
+	if _, errOut, code := runEpaper(t, "import", "--rate", "0", "-q", "--force", "--site", site, src); code != 0 {
+		t.Fatalf("import --force: %s", errOut)
+	}
+	if got := count(http.StatusOK, ".jpg") - beforeJPG; got != 9 {
+		t.Errorf("--force fetched %d images, want all 9 (8 scans, 1 photo)", got)
+	}
+	sameTree(t, "import --force", first, tree(t, filepath.Join(site, "content")))
 }

@@ -31,7 +31,7 @@ func TestKilledImportResumes(t *testing.T) {
 	src := srv.URL() + "/html/cqrb/index.htm"
 
 	whole := t.TempDir()
-	if _, errOut, code := runEpaper(t, "import", "-q", "--site", whole, src); code != 0 {
+	if _, errOut, code := runEpaper(t, "import", "--rate", "0", "-q", "--site", whole, src); code != 0 {
 		t.Fatalf("uninterrupted import: %s", errOut)
 	}
 	want := tree(t, filepath.Join(whole, "content"))
@@ -40,7 +40,7 @@ func TestKilledImportResumes(t *testing.T) {
 	for _, killAfter := range []int{3, 15, 40} {
 		site := t.TempDir()
 		before := len(srv.Requests())
-		cmd := exec.Command(bin, "import", "-q", "--site", site, src)
+		cmd := exec.Command(bin, "import", "--rate", "0", "-q", "--site", site, src)
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
@@ -57,7 +57,7 @@ func TestKilledImportResumes(t *testing.T) {
 		}
 		checkWholeBundles(t, filepath.Join(site, "content"))
 
-		if out, err := exec.Command(bin, "import", "-q", "--site", site, src).CombinedOutput(); err != nil {
+		if out, err := exec.Command(bin, "import", "--rate", "0", "-q", "--site", site, src).CombinedOutput(); err != nil {
 			t.Fatalf("after %d requests: the second run failed: %v\n%s", killAfter, err, out)
 		}
 		sameTree(t, "killed, then run again", want, tree(t, filepath.Join(site, "content")))

@@ -69,7 +69,7 @@ func TestHostileNamesStayInsideTheSite(t *testing.T) {
 	srv := hostileEdition(t, xssPayloads[:1])
 	parent := t.TempDir()
 	site := filepath.Join(parent, "site")
-	_, errOut, code := runEpaper(t, "import", "-q", "--site", site, srv.URL+"/html/test/2021-04/14/001/node.htm")
+	_, errOut, code := runEpaper(t, "import", "--rate", "0", "-q", "--site", site, srv.URL+"/html/test/2021-04/14/001/node.htm")
 	if code != 1 || !strings.Contains(errOut, "unsafe bundle name") {
 		t.Errorf("exit %d; want 1 and the over-long id reported:\n%s", code, errOut)
 	}
@@ -103,7 +103,7 @@ func TestHostileNamesStayInsideTheSite(t *testing.T) {
 func TestXSSPayloadsDoNotReachTheBuiltPage(t *testing.T) {
 	srv := hostileEdition(t, xssPayloads)
 	site := t.TempDir()
-	runEpaper(t, "import", "-q", "--site", site, srv.URL+"/html/test/2021-04/14/001/node.htm")
+	runEpaper(t, "import", "--rate", "0", "-q", "--site", site, srv.URL+"/html/test/2021-04/14/001/node.htm")
 	if _, errOut, code := runEpaper(t, "build", "--site", site); code != 0 {
 		t.Fatalf("build: %s", errOut)
 	}
