@@ -105,7 +105,7 @@ func (im *Importer) writePage(ctx context.Context, rep *Report, dir string, weig
 		Title: fmt.Sprintf("第%s版：%s", p.Num, p.Name), Kind: "page",
 		Paper: p.Paper, PaperName: p.PaperName, Date: p.Date, Edition: p.Date.Format("2006-01-02"),
 		Page: p.Num, PageName: p.Name, Weight: weight,
-		Source: d.source(),
+		Aliases: d.aliases(), Source: d.source(),
 	}
 	if p.ScanURL == "" {
 		m.Missing = append(m.Missing, missingPart{Part: "scan", Reason: "the page shows no scan"})
@@ -273,7 +273,7 @@ func (im *Importer) importArticle(ctx context.Context, dir string, weight int, r
 		Page: p.Num, PageName: p.Name, Weight: weight, ArticleID: a.ID,
 		IntroTitle: a.IntroTitle, SubTitle: a.SubTitle, Author: a.Author, AuthorInBody: a.AuthorInBody,
 		Keywords: a.Keywords,
-		Source:   d.source(),
+		Aliases:  d.aliases(), Source: d.source(),
 	}
 	if m.Keywords == nil {
 		m.Keywords = []string{}

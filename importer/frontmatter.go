@@ -2,8 +2,10 @@ package importer
 
 import (
 	"bytes"
+	"net/url"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"go.yaml.in/yaml/v3"
@@ -43,6 +45,7 @@ type pageMatter struct {
 	PDF       string         `yaml:"pdf,omitempty"`
 	Regions   []regionMatter `yaml:"regions,omitempty"`
 	Missing   []missingPart  `yaml:"missing,omitempty"`
+	Aliases   []string       `yaml:"aliases,omitempty"`
 	Source    *sourceInfo    `yaml:"source,omitempty"`
 }
 
@@ -64,6 +67,7 @@ type articleMatter struct {
 	Keywords     []string      `yaml:"keywords"`
 	Images       []imageMatter `yaml:"images,omitempty"`
 	Missing      []missingPart `yaml:"missing,omitempty"`
+	Aliases      []string      `yaml:"aliases,omitempty"`
 	Source       *sourceInfo   `yaml:"source,omitempty"`
 }
 
@@ -164,6 +168,16 @@ func readKept(path string) *keptSource {
 		return nil // a kept copy that does not match its digest is no copy
 	}
 	return &keptSource{sourceInfo: *m.Source, raw: raw}
+}
+
+// aliases keeps the original site's path of a page alive on the built site: Hugo writes a
+// redirect there (and the CDN build a _redirects line).
+func (d *decoded) aliases() []string {
+	u, err := url.Parse(d.url)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || !strings.HasPrefix(u.Path, "/") || strings.Contains(u.Path, "..") {
+		return nil
+	}
+	return []string{u.Path}
 }
 
 // source is the provenance of a fetched page, for its bundle.

@@ -39,10 +39,27 @@ func hugoConfig(o Options, publishDir, themesDir, cacheDir string) config.Provid
 	if o.Offline() {
 		cfg.Set("baseURL", "/")
 		cfg.Set("relativeURLs", true)
+		cfg.Set("disableAliases", true) // the original site's URLs mean nothing on a disk
+		cfg.Set("outputs", map[string]any{
+			"home":    []string{"html"},
+			"section": []string{"html", "json"},
+			"page":    []string{"html", "json"},
+		})
 	} else {
 		cfg.Set("baseURL", o.BaseURL)
 		cfg.Set("relativeURLs", false)
 		cfg.Set("enableRobotsTXT", true)
+		// _redirects (as Netlify, Cloudflare Pages and others read it): the original site's
+		// URLs to the new pages, as the alias pages do for other servers.
+		cfg.Set("mediaTypes", map[string]any{"text/redirects": map[string]any{"suffixes": []string{}}})
+		cfg.Set("outputFormats", map[string]any{"redirects": map[string]any{
+			"mediaType": "text/redirects", "baseName": "_redirects", "isPlainText": true, "notAlternative": true, "root": true,
+		}})
+		cfg.Set("outputs", map[string]any{
+			"home":    []string{"html", "rss", "redirects"},
+			"section": []string{"html", "rss", "json"},
+			"page":    []string{"html", "json"},
+		})
 	}
 	// Bundle files are published only where a layout links them (scans, PDFs, images): the
 	// raw HTML kept for archivists stays in the bundle.

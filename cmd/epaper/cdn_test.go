@@ -42,6 +42,23 @@ func TestBuildForCDN(t *testing.T) {
 	if feed := read("cqrb/index.xml"); !strings.Contains(feed, base+"cqrb/2021-04-14/") {
 		t.Error("the paper's feed does not link its articles")
 	}
+	// The original site's URLs live on: an alias page at the old path, and a _redirects line.
+	alias := read("html/cqrb/2021-04/14/005/content_268824.htm")
+	if !strings.Contains(alias, `http-equiv="refresh" content="0; url=`+base+`cqrb/2021-04-14/005/268824/"`) {
+		t.Errorf("the old article URL does not redirect to the new one:\n%s", alias)
+	}
+	redirects := read("_redirects")
+	for _, line := range []string{
+		"/epaper/html/cqrb/2021-04/14/005/node.htm /epaper/cqrb/2021-04-14/005/ 301\n",
+		"/epaper/html/cqrb/2021-04/14/005/content_268824.htm /epaper/cqrb/2021-04-14/005/268824/ 301\n",
+	} {
+		if !strings.Contains(redirects, line) {
+			t.Errorf("_redirects lacks %q", line)
+		}
+	}
+	if n := strings.Count(redirects, "\n"); n != 8+25 {
+		t.Errorf("_redirects has %d lines, want 33", n)
+	}
 	notFound := read("404.html")
 	if !regexp.MustCompile(`<link rel="stylesheet" href="/epaper/css/`).MatchString(notFound) {
 		t.Error("404.html does not load its CSS by a root-relative URL (it is served at any depth)")
