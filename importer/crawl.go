@@ -74,11 +74,14 @@ func (im *Importer) importPage(ctx context.Context, rep *Report, edDir string, w
 		if bundle == "" {
 			return fmt.Errorf("%s: page number %q: %w", ref.URL, ref.Num, checkNames(ref.Num))
 		}
+		kept := readKept(filepath.Join(dir, "_index.md"))
 		if d == nil {
 			var err error
-			if d, err = im.fetchHTML(ctx, ref.URL, readKept(filepath.Join(dir, "_index.md"))); err != nil {
+			if d, err = im.fetchHTML(ctx, ref.URL, kept); err != nil {
 				return err
 			}
+		} else {
+			d.keepRetrieved(kept) // the page the import started from, fetched unconditionally
 		}
 		if d.unchanged {
 			status = Unchanged

@@ -95,6 +95,7 @@ type Fetched struct {
 	Body         []byte
 	ETag         string // the response's validators, to send with the next Get
 	LastModified string
+	Header       http.Header // all of the response's headers
 }
 
 // Fetcher makes every HTTP request of an import, politely: a rate limit per host, a bound on

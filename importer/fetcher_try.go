@@ -85,7 +85,7 @@ func (f *Fetcher) do(ctx context.Context, u *url.URL, v Validators) (*Fetched, *
 	switch code := resp.StatusCode; code {
 	case http.StatusOK, http.StatusNotModified:
 		got := &Fetched{Status: code, ContentType: resp.Header.Get("Content-Type"),
-			ETag: resp.Header.Get("ETag"), LastModified: resp.Header.Get("Last-Modified")}
+			ETag: resp.Header.Get("ETag"), LastModified: resp.Header.Get("Last-Modified"), Header: resp.Header}
 		if code == http.StatusOK {
 			got.Body, err = f.readBody(resp)
 		}

@@ -78,6 +78,11 @@ type sourceInfo struct {
 	Charset      string `yaml:"charset,omitempty"`
 	ETag         string `yaml:"etag,omitempty"` // validators for the next conditional request
 	LastModified string `yaml:"last_modified,omitempty"`
+	Status       int    `yaml:"status,omitempty"`    // the HTTP status of the capture
+	Via          string `yaml:"via,omitempty"`       // http, mirror or warc
+	Retrieved    string `yaml:"retrieved,omitempty"` // when these bytes were captured (first), RFC 3339 UTC
+	WARCRecord   string `yaml:"warc_record,omitempty"`
+	WARCFile     string `yaml:"warc_file,omitempty"`
 }
 
 type scanInfo struct {
@@ -182,5 +187,7 @@ func (d *decoded) aliases() []string {
 
 // source is the provenance of a fetched page, for its bundle.
 func (d *decoded) source() *sourceInfo {
-	return &sourceInfo{URL: d.url, Raw: "source.html.raw", SHA256: digest(d.raw), Charset: d.charset, ETag: d.etag, LastModified: d.modified}
+	s := d.prov
+	s.URL, s.Raw, s.SHA256, s.Charset = d.url, "source.html.raw", digest(d.raw), d.charset
+	return &s
 }

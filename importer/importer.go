@@ -18,6 +18,7 @@ import (
 	"net/url"
 	"path/filepath"
 	"sort"
+	"time"
 )
 
 // Options configure an Importer.
@@ -28,6 +29,8 @@ type Options struct {
 	Log     io.Writer    // a line per page and per failure; nil: quiet
 	// Progress, when set, is called after each page and article with what is done so far.
 	Progress func(Progress)
+	// Now is the clock of retrieval times; nil: time.Now.
+	Now func() time.Time
 }
 
 // Progress counts what an import has done so far.
@@ -173,9 +176,8 @@ type decoded struct {
 	raw       []byte
 	text      string
 	charset   string
-	etag      string
-	modified  string
-	unchanged bool // the server said 304: raw is the copy kept in the bundle
+	prov      sourceInfo // validators and provenance of the capture
+	unchanged bool       // the server said 304: raw is the copy kept in the bundle
 	page      *Page
 	isPage    bool // a page (版) rather than an article
 }
@@ -191,18 +193,49 @@ func (im *Importer) fetchHTML(ctx context.Context, u string, kept *keptSource) (
 	if err != nil {
 		return nil, err
 	}
-	d := &decoded{url: f.URL, raw: f.Body, etag: f.ETag, modified: f.LastModified}
+	d := &decoded{url: f.URL, raw: f.Body, prov: im.provenance(f)}
 	if f.Status == http.StatusNotModified {
 		if kept == nil || kept.raw == nil {
 			return nil, fmt.Errorf("%s: 304 Not Modified, but no kept copy to use", u)
 		}
-		d.url, d.raw, d.etag, d.modified, d.unchanged = kept.URL, kept.raw, kept.ETag, kept.LastModified, true
+		d.url, d.raw, d.prov, d.unchanged = kept.URL, kept.raw, kept.sourceInfo, true
 	}
+	d.keepRetrieved(kept)
 	d.text, d.charset, err = decodeHTML(d.raw, f.ContentType)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", u, err)
 	}
 	return d, nil
+}
+
+// keepRetrieved keeps the retrieval time of an earlier fetch of the same bytes, so that a
+// re-import of an unchanged page writes the same bundle.
+func (d *decoded) keepRetrieved(kept *keptSource) {
+	if kept != nil && !d.unchanged && kept.SHA256 == digest(d.raw) && kept.Via == "http" && d.prov.Via == "http" {
+		d.prov.Retrieved = kept.Retrieved
+	}
+}
+
+// provenance says where a response came from: the network (with the time of the fetch),
+// a mirror or an archive (with the time of the capture, as the transport says it).
+func (im *Importer) provenance(f *Fetched) sourceInfo {
+	s := sourceInfo{ETag: f.ETag, LastModified: f.LastModified, Status: f.Status, Via: "http"}
+	if via := f.Header.Get(headerVia); via != "" && im.fetcher.local {
+		s.Via = via
+		s.Retrieved = f.Header.Get(headerRetrieved)
+		s.WARCRecord = f.Header.Get(headerWARCRecord)
+		s.WARCFile = f.Header.Get(headerWARCFile)
+		return s
+	}
+	s.Retrieved = im.now().UTC().Format(time.RFC3339)
+	return s
+}
+
+func (im *Importer) now() time.Time {
+	if im.opt.Now != nil {
+		return im.opt.Now()
+	}
+	return time.Now()
 }
 
 // findEdition follows meta refreshes from start (a paper's index points at its newest

@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"time"
 )
 
 // Source is where an import starts: a URL, and the transport that reaches it.
@@ -107,12 +108,29 @@ func (t *mirrorTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	if err != nil {
 		return nil, err
 	}
+	fi, err := os.Stat(name)
+	if err != nil {
+		return nil, err
+	}
 	ctype := mime.TypeByExtension(path.Ext(name))
 	if strings.HasPrefix(ctype, "text/html") {
 		ctype = "text/html" // a mirror keeps no headers: the page's <meta> tells the charset
 	}
-	return response(req, http.StatusOK, ctype, data), nil
+	resp := response(req, http.StatusOK, ctype, data)
+	resp.Header.Set(headerVia, "mirror")
+	resp.Header.Set(headerRetrieved, fi.ModTime().UTC().Format(time.RFC3339)) // wget and HTTrack keep the server's date
+	return resp, nil
 }
+
+// Headers a local transport adds to say where a response came from, for the bundle's
+// provenance. They never come from the network: the importer sets them only for its own
+// transports (mirror, archive).
+const (
+	headerVia        = "X-Epaper-Via"         // "mirror" or "warc"
+	headerRetrieved  = "X-Epaper-Retrieved"   // when the bytes were captured, RFC 3339
+	headerWARCRecord = "X-Epaper-Warc-Record" // the WARC-Record-ID that answered
+	headerWARCFile   = "X-Epaper-Warc-File"   // the archive file
+)
 
 func response(req *http.Request, status int, ctype string, body []byte) *http.Response {
 	h := http.Header{}
