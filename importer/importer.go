@@ -57,6 +57,9 @@ func New(opt Options, transport http.RoundTripper) *Importer {
 	return &Importer{opt: opt, fetcher: NewFetcher(opt.Fetch, transport)}
 }
 
+// SiteDir is the site the importer writes into.
+func (im *Importer) SiteDir() string { return im.opt.SiteDir }
+
 // Item is the outcome for one page or article.
 type Item struct {
 	Kind   string `json:"kind"` // "page" or "article"

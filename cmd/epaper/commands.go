@@ -5,10 +5,12 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
 	"path/filepath"
 	"runtime/debug"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -36,7 +38,7 @@ Hugo content bundles, and builds them into a static site with Hugo, in process.
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
-	root.AddCommand(importCmd(stdout, stderr), buildCmd(stdout, stderr), newCmd(stdout), versionCmd(stdout))
+	root.AddCommand(importCmd(stdout, stderr), buildCmd(stdout, stderr), verifyCmd(stdout, stderr), newCmd(stdout), versionCmd(stdout))
 	return root.ExecuteContext(ctx)
 }
 
@@ -51,7 +53,7 @@ func exactArgs(n int) cobra.PositionalArgs {
 }
 
 func importCmd(stdout, stderr io.Writer) *cobra.Command {
-	var siteDir, reportFile string
+	var siteDir, reportFile, from, to string
 	var quiet bool
 	opt := importer.Options{}
 	var rate float64
@@ -95,7 +97,11 @@ Retry-After. A re-import asks the server whether each page changed since the las
 				opt.Log = io.Discard // the progress line says it
 				opt.Progress = progressLine(stderr)
 			}
-			rep, err := importer.New(opt, src.Transport).Import(cmd.Context(), src.URL)
+			im := importer.New(opt, src.Transport)
+			if from != "" || to != "" {
+				return importRange(cmd.Context(), im, src, from, to, reportFile, stdout, stderr)
+			}
+			rep, err := im.Import(cmd.Context(), src.URL)
 			if opt.Progress != nil {
 				fmt.Fprintln(stderr)
 			}
@@ -115,6 +121,8 @@ Retry-After. A re-import asks the server whether each page changed since the las
 	f.StringVar(&reportFile, "report", "", "also write a JSON report of every page and article (imported, unchanged, failed and why) to this file")
 	f.BoolVarP(&quiet, "quiet", "q", false, "no progress, only the summary")
 	f.BoolVar(&opt.Force, "force", false, "fetch everything again, without conditional requests")
+	f.StringVar(&from, "from", "", "import every day's edition from this date (YYYY-MM-DD), found by the URL pattern of SOURCE")
+	f.StringVar(&to, "to", "", "… up to this date, inclusive (with --from)")
 	f.Float64Var(&rate, "rate", importer.DefaultRate, "requests per second to one host at most (0: no limit)")
 	f.IntVar(&opt.Fetch.Concurrency, "concurrency", importer.DefaultConcurrency, "requests in flight at most")
 	f.DurationVar(&opt.Fetch.Timeout, "timeout", importer.DefaultTimeout, "time one request may take, body included")
@@ -126,6 +134,55 @@ Retry-After. A re-import asks the server whether each page changed since the las
 	f.BoolVar(&opt.Fetch.IgnoreRobots, "ignore-robots", false, "do not read or honour robots.txt")
 	f.StringVar(&opt.Fetch.UserAgent, "user-agent", "", "the User-Agent header (default: epaper/VERSION and the project's URL)")
 	return cmd
+}
+
+// importRange imports the editions of a date range and prints a line per day.
+func importRange(ctx context.Context, im *importer.Importer, src *importer.Source, from, to, reportFile string, stdout, stderr io.Writer) error {
+	if from == "" || to == "" {
+		return usageError{fmt.Errorf("import: --from and --to go together")}
+	}
+	day := func(s string) (time.Time, error) {
+		t, err := time.ParseInLocation(time.DateOnly, s, time.FixedZone("CST", 8*3600))
+		if err != nil {
+			return t, usageError{fmt.Errorf("import: %q is not a date YYYY-MM-DD", s)}
+		}
+		return t, nil
+	}
+	start, err := day(from)
+	if err != nil {
+		return err
+	}
+	end, err := day(to)
+	if err != nil {
+		return err
+	}
+	days, err := im.ImportRange(ctx, src.URL, start, end)
+	if err != nil {
+		return err
+	}
+	if reportFile != "" {
+		if err := writeJSON(reportFile, days); err != nil {
+			return err
+		}
+	}
+	failed := false
+	for _, d := range days {
+		switch {
+		case d.Absent:
+			fmt.Fprintf(stdout, "%s: no edition (%s)\n", d.Day, d.URL)
+		case d.Error != "":
+			fmt.Fprintf(stderr, "%s: FAILED: %s\n", d.Day, d.Error)
+			failed = true
+		default:
+			if summarise(stdout, stderr, im.SiteDir(), d.Report) != nil {
+				failed = true
+			}
+		}
+	}
+	if failed {
+		return errReported
+	}
+	return nil
 }
 
 // summarise prints what an import did and fails when anything failed.
@@ -195,6 +252,57 @@ robots.txt, RSS feeds per paper and per page, and a 404 page.`,
 	cmd.Flags().StringVar(&outDir, "out", "", "where to write the site (default SITE/public)")
 	cmd.Flags().StringVar(&baseURL, "base-url", "", "the URL the site will be served at (a CDN build)")
 	cmd.Flags().BoolVar(&offline, "offline", false, "build for file:// (the default without --base-url)")
+	return cmd
+}
+
+func verifyCmd(stdout, stderr io.Writer) *cobra.Command {
+	var siteDir, publicDir, baseURL string
+	cmd := &cobra.Command{
+		Use:   "verify",
+		Short: "Check the bundles against their digests and the built site's links",
+		Long: `Verify recomputes the SHA-256 of every raw page kept in SITE/content and compares it
+with the one recorded at import, checks that every file a bundle names (scan, PDF,
+images) is there, and that every link and image of the built site (--public, default
+SITE/public, if it exists) leads to a file. It prints what is wrong and exits 1, or a
+short summary and exits 0. Give --base-url for a site built with one, so that its
+root-relative links can be followed.`,
+		Args: exactArgs(0),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			problems, stats, err := importer.Verify(siteDir)
+			if err != nil {
+				return err
+			}
+			for _, p := range problems {
+				fmt.Fprintln(stderr, p)
+			}
+			if publicDir == "" {
+				publicDir = filepath.Join(siteDir, "public")
+			}
+			links, checked := []site.LinkProblem(nil), 0
+			if _, err := os.Stat(publicDir); err == nil {
+				basePath := "/"
+				if u, err := url.Parse(baseURL); err == nil && u.Path != "" {
+					basePath = u.Path
+				}
+				if links, checked, err = site.CheckLinks(publicDir, basePath); err != nil {
+					return err
+				}
+				for _, p := range links {
+					fmt.Fprintf(stderr, "%s: %s\n", publicDir, p)
+				}
+			}
+			if n := len(problems) + len(links); n > 0 {
+				fmt.Fprintf(stderr, "%d problems\n", n)
+				return errReported
+			}
+			fmt.Fprintf(stdout, "verified %d bundles: %d raw pages match their digests, %d files named are there; %d links of the built site lead to files\n",
+				stats.Bundles, stats.RawPages, stats.Assets, checked)
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&siteDir, "site", ".", "the site directory")
+	cmd.Flags().StringVar(&publicDir, "public", "", "the built site (default SITE/public)")
+	cmd.Flags().StringVar(&baseURL, "base-url", "", "the URL the site was built for, if any")
 	return cmd
 }
 

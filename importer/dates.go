@@ -1,0 +1,76 @@
+package importer
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"time"
+)
+
+// DayResult is the outcome of one day of a date range.
+type DayResult struct {
+	Day    string  `json:"day"` // 2021-04-14
+	URL    string  `json:"url"`
+	Report *Report `json:"report,omitempty"`
+	Error  string  `json:"error,omitempty"`  // the edition could not be had at all
+	Absent bool    `json:"absent,omitempty"` // the site has no edition that day (404)
+}
+
+// ImportRange imports the edition of every day from from to to (inclusive), each found by
+// putting the day into the URL pattern of start: an URL of any edition of the paper, or the
+// paper's index (then the newest edition's URL is the pattern). A day without an edition is
+// reported, not fatal.
+func (im *Importer) ImportRange(ctx context.Context, start *url.URL, from, to time.Time) ([]DayResult, error) {
+	if to.Before(from) {
+		return nil, fmt.Errorf("date range: %s is before %s", to.Format(time.DateOnly), from.Format(time.DateOnly))
+	}
+	pattern := start
+	if reDayURL.FindStringIndex(start.Path) == nil {
+		d, err := im.findEdition(ctx, start.String())
+		if err != nil {
+			return nil, err
+		}
+		if pattern, err = url.Parse(d.url); err != nil {
+			return nil, err
+		}
+		if reDayURL.FindStringIndex(pattern.Path) == nil {
+			return nil, fmt.Errorf("date range: %s: no /YYYY-MM/DD/ in the edition's URL to put other days into", d.url)
+		}
+	}
+	var days []DayResult
+	for day := from; !day.After(to); day = day.AddDate(0, 0, 1) {
+		if err := ctx.Err(); err != nil {
+			return days, err
+		}
+		u := EditionURL(pattern, day)
+		res := DayResult{Day: day.Format(time.DateOnly), URL: u.String()}
+		rep, err := im.Import(ctx, u)
+		var status *StatusError
+		switch {
+		case err == nil:
+			res.Report = rep
+		case errors.As(err, &status) && (status.StatusCode == http.StatusNotFound || status.StatusCode == http.StatusGone):
+			res.Absent = true
+			fmt.Fprintf(im.opt.Log, "no edition on %s: %s\n", res.Day, u)
+		default:
+			res.Error = err.Error()
+			fmt.Fprintf(im.opt.Log, "FAILED edition of %s: %v\n", res.Day, err)
+		}
+		days = append(days, res)
+	}
+	return days, nil
+}
+
+// EditionURL puts day into the /YYYY-MM/DD/ part of an edition's URL.
+func EditionURL(pattern *url.URL, day time.Time) *url.URL {
+	u := *pattern
+	loc := reDayURL.FindStringIndex(u.Path)
+	if loc == nil {
+		return &u
+	}
+	u.Path = u.Path[:loc[0]] + day.Format("/2006-01/02/") + u.Path[loc[1]:]
+	u.RawPath = ""
+	return &u
+}
