@@ -8,10 +8,11 @@ import (
 	"golang.org/x/net/html"
 )
 
-// skipped elements hold no article text.
+// skipped elements hold no article text. A <form> is not one of them: ASP.NET pages wrap
+// everything in one, and a form left open by broken HTML holds what follows it.
 var skipped = map[string]bool{
 	"script": true, "style": true, "iframe": true, "noscript": true, "object": true,
-	"embed": true, "form": true, "input": true, "button": true, "select": true,
+	"embed": true, "input": true, "button": true, "select": true,
 	"textarea": true, "map": true, "head": true, "title": true,
 }
 
@@ -30,14 +31,31 @@ type bodyWalker struct {
 	spans  []Span
 }
 
-// bodyBlocks reads the paragraphs and images under root, in order.
-func bodyBlocks(root *html.Node, base *url.URL) []Block {
+// bodyBlocks reads the paragraphs and images of nodes of the source page, in order, from
+// their sanitised copy (sanitize.go).
+func bodyBlocks(nodes []*html.Node, base *url.URL) []Block {
+	if len(nodes) == 0 {
+		return nil
+	}
+	return walkBlocks(sanitizeNodes(nodes, base), base)
+}
+
+// walkBlocks reads the paragraphs and images of nodes, in order.
+func walkBlocks(nodes []*html.Node, base *url.URL) []Block {
 	w := &bodyWalker{base: base}
-	for c := root.FirstChild; c != nil; c = c.NextSibling {
-		w.walk(c, false)
+	for _, n := range nodes {
+		w.walk(n, false)
 	}
 	w.flush()
 	return w.blocks
+}
+
+func children(n *html.Node) []*html.Node {
+	var out []*html.Node
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		out = append(out, c)
+	}
+	return out
 }
 
 func (w *bodyWalker) walk(n *html.Node, bold bool) {
@@ -147,12 +165,16 @@ func foldSpace(l []Span) []Span {
 		}
 	}
 	var out []Span
+	var text strings.Builder // the text of the last span of out, being written
 	add := func(r rune, bold bool) {
-		if n := len(out); n > 0 && out[n-1].Bold == bold {
-			out[n-1].Text += string(r)
-			return
+		if n := len(out); n == 0 || out[n-1].Bold != bold {
+			if n > 0 {
+				out[n-1].Text = text.String()
+				text.Reset()
+			}
+			out = append(out, Span{Bold: bold})
 		}
-		out = append(out, Span{Text: string(r), Bold: bold})
+		text.WriteRune(r)
 	}
 	for i := 0; i < len(cells); i++ {
 		c := cells[i]
@@ -169,6 +191,9 @@ func foldSpace(l []Span) []Span {
 			add(' ', c.bold)
 		}
 		i = j - 1
+	}
+	if n := len(out); n > 0 {
+		out[n-1].Text = text.String()
 	}
 	return out
 }

@@ -2,6 +2,7 @@ package importer
 
 import (
 	"fmt"
+	"net"
 	"net/url"
 	"path"
 	"regexp"
@@ -23,7 +24,6 @@ var (
 	selRefresh   = cascadia.MustCompile("meta[http-equiv]")
 	rePageName   = regexp.MustCompile(`第\s*([0-9A-Za-z]+)\s*版\s*[：:]?\s*(.*)`)
 	reArticleURL = regexp.MustCompile(`(?i)content_([0-9A-Za-z_\-]+)\.html?$`)
-	reEditionURL = regexp.MustCompile(`/html/([a-z0-9_]+)/(\d{4})-(\d{2})/(\d{2})/`)
 	reDayURL     = regexp.MustCompile(`/(\d{4})-(\d{2})/(\d{2})/`)
 	reDateLine   = regexp.MustCompile(`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`)
 	reRefreshURL = regexp.MustCompile(`(?i)url\s*=\s*['"]?([^'"\s>]+)`)
@@ -32,8 +32,10 @@ var (
 
 // ExtractPage reads a page (版) of an edition: its number and name, the edition's page list,
 // the page's articles in reading order, the scan with its image map, and the PDF. body is the
-// page decoded to UTF-8, pageURL where it came from. Only the page list and the page's own
-// number are required; everything else may be missing from real pages.
+// page decoded to UTF-8, pageURL where it came from. The paper's code is PaperCode(pageURL),
+// the date comes from the URL (/YYYY-MM/DD/) or else the date line (2021年04月14日). The page
+// list, the page's own number and the date are required; everything else (image map, PDF,
+// articles: a full-page ad has none) may be missing from real pages.
 func ExtractPage(body string, pageURL *url.URL) (*Page, error) {
 	doc, err := goquery.NewDocumentFromReader(strings.NewReader(body))
 	if err != nil {
@@ -81,8 +83,10 @@ func pageList(doc *goquery.Document, base *url.URL) []PageRef {
 // currentPage finds this page's number and name: its own entry in the page list, or, on an
 // article page, the 第N版 text outside any link.
 func currentPage(doc *goquery.Document, u *url.URL, pages []PageRef) (string, string) {
+	self := *u
+	self.Fragment, self.RawFragment = "", ""
 	for _, p := range pages {
-		if p.URL == u.String() {
+		if p.URL == self.String() {
 			return p.Num, p.Name
 		}
 	}
@@ -117,23 +121,58 @@ func ownText(s *goquery.Selection) string {
 	return b.String()
 }
 
-// paperOf takes the paper's code from the URL (/html/cqrb/…) and its name from <title>.
+// paperOf takes the paper's code from the URL (PaperCode) and its name from <title>: the
+// first part of it, split at - _ | —, that is not a 第N版 label or a date.
 func paperOf(doc *goquery.Document, u *url.URL) (string, string) {
-	code := ""
-	if m := reEditionURL.FindStringSubmatch(u.Path); m != nil {
-		code = m[1]
-	}
-	name := cleanText(doc.FindMatcher(selTitle).First().Text())
-	if i := strings.IndexAny(name, "-_|—"); i > 0 {
-		name = strings.TrimSpace(name[:i])
-	}
-	if code == "" {
-		code = "paper"
+	code := PaperCode(u)
+	name := ""
+	for _, part := range reTitleSep.Split(cleanText(doc.FindMatcher(selTitle).First().Text()), -1) {
+		part = cleanText(part)
+		if part != "" && !rePageName.MatchString(part) && !reDateLine.MatchString(part) {
+			name = part
+			break
+		}
 	}
 	if name == "" {
 		name = code
 	}
 	return code, name
+}
+
+var (
+	reTitleSep   = regexp.MustCompile(`\s*[-_|—–]+\s*`)
+	rePaperInURL = regexp.MustCompile(`/html/([A-Za-z][A-Za-z0-9_\-]{0,39})/`)
+	reHostLabel  = regexp.MustCompile(`^[a-z0-9][a-z0-9\-]{0,62}$`)
+	genericHosts = map[string]bool{"www": true, "epaper": true, "paper": true, "szb": true, "dzb": true,
+		"com": true, "net": true, "org": true, "gov": true, "edu": true} // and second-level domains
+)
+
+// PaperCode is the folder name of the paper a URL belongs to: the code in /html/<code>/
+// (/html/cqrb/2021-04/14/005/node.htm → "cqrb"), else the first label of the host that is not
+// a generic one (www, epaper, paper, szb, dzb, nor a second-level domain such as com:
+// epaper.example.cn → "example", www.example.com.cn → "example"), else "paper"
+// (for a host that is an IP address or localhost, too). Codes are lower-case.
+func PaperCode(u *url.URL) string {
+	if u == nil {
+		return "paper"
+	}
+	if m := rePaperInURL.FindStringSubmatch(u.Path); m != nil {
+		return strings.ToLower(m[1])
+	}
+	host := strings.ToLower(strings.TrimSuffix(u.Hostname(), "."))
+	if host == "" || host == "localhost" || net.ParseIP(host) != nil {
+		return "paper"
+	}
+	labels := strings.Split(host, ".")
+	if len(labels) > 1 {
+		labels = labels[:len(labels)-1] // never the top-level domain
+	}
+	for _, l := range labels {
+		if !genericHosts[l] && reHostLabel.MatchString(l) {
+			return l
+		}
+	}
+	return "paper"
 }
 
 // editionDate takes the date from the URL (/2021-04/14/) or else from the date line.

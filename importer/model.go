@@ -1,6 +1,9 @@
 package importer
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
 // Page is what a page (版, node.htm) of an edition says about itself and its edition.
 type Page struct {
@@ -50,6 +53,14 @@ type Article struct {
 	AuthorInBody bool // the byline is a paragraph of the body
 	Keywords     []string
 	Blocks       []Block
+
+	// Where the title and the body were found, for the record and for tests. TitleFrom is
+	// "founder-title", "enpproperty", "heading" or "title" (the page's <title>); BodyFrom is
+	// "founder-content", "enpcontent", "npm:article-content", "ozoom", "text block" (the
+	// largest block of text of a page without Founder's markup) or "pictures" (the pictures
+	// beside an empty body).
+	TitleFrom string
+	BodyFrom  string
 }
 
 // Block is a paragraph or an image of an article body.
@@ -67,9 +78,9 @@ type Span struct {
 
 // Text returns the paragraph's plain text.
 func (b Block) Text() string {
-	s := ""
+	var s strings.Builder
 	for _, sp := range b.Spans {
-		s += sp.Text
+		s.WriteString(sp.Text)
 	}
-	return s
+	return s.String()
 }
