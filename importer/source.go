@@ -21,6 +21,7 @@ import (
 type Source struct {
 	URL       *url.URL
 	Transport http.RoundTripper // nil: the network
+	closer    io.Closer
 }
 
 var hostLike = regexp.MustCompile(`^[a-z0-9]([a-z0-9\-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9\-]*[a-z0-9])?)+(:\d+)?$`)
@@ -45,6 +46,9 @@ func ResolveSource(arg string) (*Source, error) {
 	if err != nil {
 		return nil, fmt.Errorf("source %q: neither an http(s) URL nor a readable file or directory: %w", arg, err)
 	}
+	if low := strings.ToLower(abs); !fi.IsDir() && (strings.HasSuffix(low, ".warc") || strings.HasSuffix(low, ".warc.gz") || strings.HasSuffix(low, ".wacz")) {
+		return archiveSource(abs)
+	}
 	start := abs
 	if fi.IsDir() {
 		if start, err = startFile(abs); err != nil {
@@ -61,6 +65,29 @@ func ResolveSource(arg string) (*Source, error) {
 	}
 	u := &url.URL{Scheme: "file", Path: filepath.ToSlash(start)}
 	return &Source{URL: u, Transport: &mirrorTransport{root: "/", host: ""}}, nil
+}
+
+// archiveSource replays a WARC or WACZ file, starting at its first edition page.
+func archiveSource(path string) (*Source, error) {
+	t, err := OpenArchive(path)
+	if err != nil {
+		return nil, err
+	}
+	start := t.StartURL()
+	u, err := url.Parse(start)
+	if start == "" || err != nil {
+		t.Close()
+		return nil, fmt.Errorf("source %q: no HTML page in the archive to start from", path)
+	}
+	return &Source{URL: u, Transport: t, closer: t}, nil
+}
+
+// Close releases what the source holds open (an archive).
+func (s *Source) Close() error {
+	if s.closer != nil {
+		return s.closer.Close()
+	}
+	return nil
 }
 
 // startFile finds where to start in a mirror directory: its index page, or, at the top of a

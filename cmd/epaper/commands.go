@@ -53,7 +53,7 @@ func exactArgs(n int) cobra.PositionalArgs {
 }
 
 func importCmd(stdout, stderr io.Writer) *cobra.Command {
-	var siteDir, reportFile, from, to string
+	var siteDir, reportFile, from, to, warcOut string
 	var quiet bool
 	opt := importer.Options{}
 	var rate float64
@@ -77,10 +77,23 @@ resets, timeouts, bodies cut short) are retried with exponential backoff, honour
 Retry-After. A re-import asks the server whether each page changed since the last one
 (ETag / Last-Modified kept in the bundles) and keeps what has not; --force fetches all.`,
 		Args: exactArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
+		RunE: func(cmd *cobra.Command, args []string) (err error) {
 			src, err := importer.ResolveSource(args[0])
 			if err != nil {
 				return usageError{err}
+			}
+			defer src.Close()
+			if warcOut != "" {
+				rec, err := importer.CreateWARC(warcOut, src.Transport)
+				if err != nil {
+					return err
+				}
+				defer func() {
+					if cerr := rec.Close(); cerr != nil && err == nil {
+						err = cerr
+					}
+				}()
+				src.Transport = rec
 			}
 			opt.SiteDir = siteDir
 			if opt.Fetch.UserAgent == "" {
@@ -123,6 +136,7 @@ Retry-After. A re-import asks the server whether each page changed since the las
 	f.BoolVar(&opt.Force, "force", false, "fetch everything again, without conditional requests")
 	f.StringVar(&from, "from", "", "import every day's edition from this date (YYYY-MM-DD), found by the URL pattern of SOURCE")
 	f.StringVar(&to, "to", "", "… up to this date, inclusive (with --from)")
+	f.StringVar(&warcOut, "warc", "", "also record every request and response into this WARC file (.warc.gz)")
 	f.Float64Var(&rate, "rate", importer.DefaultRate, "requests per second to one host at most (0: no limit)")
 	f.IntVar(&opt.Fetch.Concurrency, "concurrency", importer.DefaultConcurrency, "requests in flight at most")
 	f.DurationVar(&opt.Fetch.Timeout, "timeout", importer.DefaultTimeout, "time one request may take, body included")
