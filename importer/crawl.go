@@ -44,13 +44,8 @@ func paperURL(pageURL string) string {
 
 func (im *Importer) writeEdition(dir string, p *Page) error {
 	m := editionMatter{
-		Title:     fmt.Sprintf("%s %s", p.PaperName, p.Date.Format("2006年01月02日")),
-		Kind:      "edition",
-		Paper:     p.Paper,
-		PaperName: p.PaperName,
-		Date:      p.Date,
-		Edition:   p.Date.Format("2006-01-02"),
-		Weekday:   weekdays[p.Date.Weekday()],
+		editionHead: newEditionHead(p, fmt.Sprintf("%s %s", p.PaperName, p.Date.Format("2006年01月02日")), "edition"),
+		Weekday:     weekdays[p.Date.Weekday()],
 	}
 	if len(p.Pages) > 0 {
 		m.Source = &sourceInfo{URL: p.Pages[0].URL}
@@ -86,8 +81,7 @@ func (im *Importer) importPage(ctx context.Context, rep *Report, edDir string, w
 		if d.unchanged {
 			status = Unchanged
 		}
-		base, _ := url.Parse(d.url)
-		p, err := ExtractPage(d.text, base)
+		p, err := d.extractPage()
 		if err != nil {
 			return err
 		}
@@ -105,10 +99,8 @@ func (im *Importer) importPage(ctx context.Context, rep *Report, edDir string, w
 func (im *Importer) writePage(ctx context.Context, rep *Report, dir string, weight int, p *Page, d *decoded) error {
 	files := map[string][]byte{"source.html.raw": d.raw}
 	m := pageMatter{
-		Title: fmt.Sprintf("第%s版：%s", p.Num, p.Name), Kind: "page",
-		Paper: p.Paper, PaperName: p.PaperName, Date: p.Date, Edition: p.Date.Format("2006-01-02"),
-		Page: p.Num, PageName: p.Name, Weight: weight,
-		Aliases: d.aliases(), Source: d.source(),
+		pageHead: newPageHead(p, fmt.Sprintf("第%s版：%s", p.Num, p.Name), "page", weight),
+		Aliases:  d.aliases(), Source: d.source(),
 	}
 	if p.ScanURL == "" {
 		m.Missing = append(m.Missing, missingPart{Part: "scan", Reason: "the page shows no scan"})
@@ -271,9 +263,7 @@ func (im *Importer) importArticle(ctx context.Context, dir string, weight int, r
 	}
 	files := map[string][]byte{"source.html.raw": d.raw}
 	m := articleMatter{
-		Title: a.Title, Kind: "article",
-		Paper: p.Paper, PaperName: p.PaperName, Date: p.Date, Edition: p.Date.Format("2006-01-02"),
-		Page: p.Num, PageName: p.Name, Weight: weight, ArticleID: a.ID,
+		pageHead: newPageHead(p, a.Title, "article", weight), ArticleID: a.ID,
 		IntroTitle: a.IntroTitle, SubTitle: a.SubTitle, Author: a.Author, AuthorInBody: a.AuthorInBody,
 		Keywords: a.Keywords,
 		Aliases:  d.aliases(), Source: d.source(),

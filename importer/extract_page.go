@@ -339,10 +339,10 @@ func pagePDF(doc *goquery.Document, base *url.URL, p *Page) string {
 		}
 	}
 	if p.ScanURL != "" {
-		scanDir := path.Dir(mustPath(p.ScanURL))
+		scanDir := path.Dir(hrefPath(p.ScanURL))
 		for _, a := range pdfs {
 			u := resolve(base, a.AttrOr("href", ""))
-			if path.Dir(mustPath(u)) == scanDir {
+			if path.Dir(hrefPath(u)) == scanDir {
 				return u
 			}
 		}

@@ -20,45 +20,50 @@ type paperMatter struct {
 	Source *sourceInfo `yaml:"source,omitempty"`
 }
 
+// editionHead is what every bundle of an edition begins with.
+type editionHead struct {
+	Title     string    `yaml:"title"`
+	Kind      string    `yaml:"kind"`
+	Paper     string    `yaml:"paper"`
+	PaperName string    `yaml:"paper_name"`
+	Date      time.Time `yaml:"date"`
+	Edition   string    `yaml:"edition"`
+}
+
+// pageHead is what the bundles of a page and of its articles begin with.
+type pageHead struct {
+	editionHead `yaml:",inline"`
+	Page        string `yaml:"page"`
+	PageName    string `yaml:"page_name"`
+	Weight      int    `yaml:"weight"` // order in the edition (a page) or on the page (an article)
+}
+
+func newEditionHead(p *Page, title, kind string) editionHead {
+	return editionHead{Title: title, Kind: kind, Paper: p.Paper, PaperName: p.PaperName, Date: p.Date, Edition: p.Date.Format(time.DateOnly)}
+}
+
+func newPageHead(p *Page, title, kind string, weight int) pageHead {
+	return pageHead{editionHead: newEditionHead(p, title, kind), Page: p.Num, PageName: p.Name, Weight: weight}
+}
+
 type editionMatter struct {
-	Title     string      `yaml:"title"`
-	Kind      string      `yaml:"kind"`
-	Paper     string      `yaml:"paper"`
-	PaperName string      `yaml:"paper_name"`
-	Date      time.Time   `yaml:"date"`
-	Edition   string      `yaml:"edition"`
-	Weekday   string      `yaml:"weekday"`
-	Source    *sourceInfo `yaml:"source,omitempty"`
+	editionHead `yaml:",inline"`
+	Weekday     string      `yaml:"weekday"`
+	Source      *sourceInfo `yaml:"source,omitempty"`
 }
 
 type pageMatter struct {
-	Title     string         `yaml:"title"`
-	Kind      string         `yaml:"kind"`
-	Paper     string         `yaml:"paper"`
-	PaperName string         `yaml:"paper_name"`
-	Date      time.Time      `yaml:"date"`
-	Edition   string         `yaml:"edition"`
-	Page      string         `yaml:"page"`
-	PageName  string         `yaml:"page_name"`
-	Weight    int            `yaml:"weight"`
-	Scan      *scanInfo      `yaml:"scan,omitempty"`
-	PDF       string         `yaml:"pdf,omitempty"`
-	Regions   []regionMatter `yaml:"regions,omitempty"`
-	Missing   []missingPart  `yaml:"missing,omitempty"`
-	Aliases   []string       `yaml:"aliases,omitempty"`
-	Source    *sourceInfo    `yaml:"source,omitempty"`
+	pageHead `yaml:",inline"`
+	Scan     *scanInfo      `yaml:"scan,omitempty"`
+	PDF      string         `yaml:"pdf,omitempty"`
+	Regions  []regionMatter `yaml:"regions,omitempty"`
+	Missing  []missingPart  `yaml:"missing,omitempty"`
+	Aliases  []string       `yaml:"aliases,omitempty"`
+	Source   *sourceInfo    `yaml:"source,omitempty"`
 }
 
 type articleMatter struct {
-	Title        string        `yaml:"title"`
-	Kind         string        `yaml:"kind"`
-	Paper        string        `yaml:"paper"`
-	PaperName    string        `yaml:"paper_name"`
-	Date         time.Time     `yaml:"date"`
-	Edition      string        `yaml:"edition"`
-	Page         string        `yaml:"page"`
-	PageName     string        `yaml:"page_name"`
-	Weight       int           `yaml:"weight"`
+	pageHead     `yaml:",inline"`
 	ArticleID    string        `yaml:"article_id"`
 	IntroTitle   string        `yaml:"introtitle"`
 	SubTitle     string        `yaml:"subtitle"`

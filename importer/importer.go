@@ -211,6 +211,21 @@ func (im *Importer) fetchHTML(ctx context.Context, u string, kept *keptSource) (
 	return d, nil
 }
 
+// extractPage returns a copy of the page d holds, extracting it unless findEdition did.
+func (d *decoded) extractPage() (*Page, error) {
+	if d.page == nil {
+		base, err := url.Parse(d.url)
+		if err != nil {
+			return nil, err
+		}
+		if d.page, err = ExtractPage(d.text, base); err != nil {
+			return nil, err
+		}
+	}
+	p := *d.page
+	return &p, nil
+}
+
 // keepRetrieved keeps the retrieval time of an earlier fetch of the same bytes, so that a
 // re-import of an unchanged page writes the same bundle.
 func (d *decoded) keepRetrieved(kept *keptSource) {

@@ -36,8 +36,6 @@ func hrefPath(href string) string {
 	return href
 }
 
-func mustPath(u string) string { return hrefPath(u) }
-
 // isSpace is true for the white space of these pages: ASCII, no-break and ideographic spaces.
 func isSpace(r rune) bool { return unicode.IsSpace(r) || r == '\u00a0' || r == '\u3000' }
 
