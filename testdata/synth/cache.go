@@ -1,0 +1,169 @@
+package synth
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"time"
+
+	"github.com/epaper-archive/epaper/importer"
+)
+
+// Archives and imported sites are kept in a cache folder between benchmark runs, each in a
+// folder named by its kind and Options.Key, complete once its marker file is there (a run
+// stopped halfway leaves a folder that is written anew next time):
+//
+//	CACHE/mirror-20200101-d112-p16-a8-s1/epaper.cqrb.cn/…   a mirror (Write)
+//	CACHE/site-20200101-d480-p16-a8-s1/content/cqrb/…        the mirror imported (importer)
+//
+// A request for fewer days than a cached archive of the same start, pages, articles and seed
+// holds is served from it: a mirror holds every day of its range, so the larger one is
+// returned; a site gets its own folder whose files are hard links into the larger site.
+
+const complete = ".complete"
+
+// Mirror returns the host folder of a mirror under cache that holds every day of o, writing
+// one unless the cache has it.
+func Mirror(cache string, o Options) (string, error) {
+	o = o.WithDefaults()
+	if dir := cached(cache, "mirror", o); dir != "" {
+		return filepath.Join(dir, Paper().Host), nil
+	}
+	dir := filepath.Join(cache, "mirror-"+o.Key())
+	if err := os.RemoveAll(dir); err != nil {
+		return "", err
+	}
+	host := filepath.Join(dir, Paper().Host)
+	st, err := Write(host, o)
+	if err != nil {
+		return "", err
+	}
+	return host, markComplete(dir, fmt.Sprintf("%+v\n", st))
+}
+
+// Site returns a site folder under cache whose content/ holds exactly the days of o as
+// epaper import writes them, importing the mirror unless the cache has the site or a larger
+// one to take the days from.
+func Site(cache string, o Options) (string, error) {
+	o = o.WithDefaults()
+	dir := filepath.Join(cache, "site-"+o.Key())
+	if _, err := os.Stat(filepath.Join(dir, complete)); err == nil {
+		return dir, nil
+	}
+	if err := os.RemoveAll(dir); err != nil {
+		return "", err
+	}
+	if larger := cached(cache, "site", o); larger != "" {
+		if err := linkSubset(larger, dir, o); err != nil {
+			return "", err
+		}
+		return dir, markComplete(dir, "linked from "+larger+"\n")
+	}
+	mirror, err := Mirror(cache, o)
+	if err != nil {
+		return "", err
+	}
+	n, err := Import(mirror, dir, o)
+	if err != nil {
+		return "", err
+	}
+	return dir, markComplete(dir, fmt.Sprintf("imported %d articles from %s\n", n, mirror))
+}
+
+// Import imports the days of o from the mirror host folder into siteDir, without rate
+// limit, and returns the number of articles imported. Any failure is an error.
+func Import(mirror, siteDir string, o Options) (int, error) {
+	o = o.WithDefaults()
+	src, err := importer.ResolveSource(mirror)
+	if err != nil {
+		return 0, err
+	}
+	defer src.Close()
+	im := importer.New(importer.Options{SiteDir: siteDir, Fetch: importer.FetchOptions{Rate: -1}}, src.Transport)
+	days, err := im.ImportRange(context.Background(), src.URL, o.Start, o.End())
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	for _, d := range days {
+		if d.Report == nil {
+			return n, fmt.Errorf("import %s: %s (absent: %v)", d.Day, d.Error, d.Absent)
+		}
+		if f := d.Report.Failures(); len(f) > 0 {
+			return n, fmt.Errorf("import %s: %d failures, the first: %s: %s", d.Day, len(f), f[0].URL, f[0].Error)
+		}
+		n += d.Report.Count("article", importer.Imported)
+	}
+	return n, nil
+}
+
+var reKey = regexp.MustCompile(`^(mirror|site)-(\d{8})-d(\d+)-p(\d+)-a(\d+)-s(\d+)$`)
+
+// cached returns the smallest complete folder of a kind under cache that holds every day
+// of o, or "".
+func cached(cache, kind string, o Options) string {
+	entries, _ := os.ReadDir(cache)
+	best, bestDays := "", 0
+	for _, e := range entries {
+		m := reKey.FindStringSubmatch(e.Name())
+		if m == nil || m[1] != kind || m[2] != o.Start.Format("20060102") ||
+			m[4] != strconv.Itoa(o.Pages) || m[5] != strconv.Itoa(o.Articles) || m[6] != strconv.FormatUint(o.Seed, 10) {
+			continue
+		}
+		days, _ := strconv.Atoi(m[3])
+		if days < o.Days || best != "" && days >= bestDays {
+			continue
+		}
+		dir := filepath.Join(cache, e.Name())
+		if _, err := os.Stat(filepath.Join(dir, complete)); err == nil {
+			best, bestDays = dir, days
+		}
+	}
+	return best
+}
+
+func markComplete(dir, note string) error {
+	return os.WriteFile(filepath.Join(dir, complete), []byte(note), 0o644)
+}
+
+// linkSubset makes dst a site with the paper and the editions of o's days from src, every
+// file a hard link.
+func linkSubset(src, dst string, o Options) error {
+	paper := filepath.Join("content", Paper().Code)
+	if err := linkFile(filepath.Join(src, paper, "_index.md"), filepath.Join(dst, paper, "_index.md")); err != nil {
+		return err
+	}
+	for d := range o.Days {
+		day := filepath.Join(paper, o.Start.AddDate(0, 0, d).Format(time.DateOnly))
+		err := filepath.WalkDir(filepath.Join(src, day), func(path string, e fs.DirEntry, err error) error {
+			if err != nil || e.IsDir() {
+				return err
+			}
+			rel, err := filepath.Rel(src, path)
+			if err != nil {
+				return err
+			}
+			return linkFile(path, filepath.Join(dst, rel))
+		})
+		if err != nil {
+			return fmt.Errorf("link %s: %w", day, err)
+		}
+	}
+	return nil
+}
+
+func linkFile(src, dst string) error {
+	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+		return err
+	}
+	err := os.Link(src, dst)
+	if errors.Is(err, fs.ErrExist) {
+		return nil
+	}
+	return err
+}
