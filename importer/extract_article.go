@@ -218,20 +218,28 @@ func firstNonEmpty(ss ...string) string {
 	return ""
 }
 
-// bodySource is a place the body may be: its name and the nodes it is made of.
+// bodySource is a place the body may be: its name and the nodes it is made of. The nodes
+// are found only when the source is tried (nodes), as most pages have their body in the
+// first: cutting out and parsing the comment-delimited parts of every page would double the
+// cost of an article.
 type bodySource struct {
 	name  string
-	nodes []*nethtml.Node
+	nodes func() []*nethtml.Node
 }
 
 // articleBody reads the body from the first source that holds text or a picture (see
 // ExtractArticle).
 func articleBody(doc *goquery.Document, body string, base *url.URL, founder bool) ([]Block, string, error) {
-	sources := bodySources(doc, body, founder)
-	found := len(sources) > 0
-	sources = append(sources, bodySource{"pictures", besidePictures(doc)})
-	for _, s := range sources {
-		if blocks := bodyBlocks(s.nodes, base); len(blocks) > 0 {
+	found := false
+	for _, s := range bodySources(doc, body, founder) {
+		nodes := s.nodes()
+		if nodes == nil && s.name != "pictures" {
+			continue // the page has no such place
+		}
+		if s.name != "pictures" {
+			found = true
+		}
+		if blocks := bodyBlocks(nodes, base); len(blocks) > 0 {
 			return blocks, s.name, nil
 		}
 	}
@@ -241,32 +249,50 @@ func articleBody(doc *goquery.Document, body string, base *url.URL, founder bool
 	return nil, "", fmt.Errorf("no body: the article body holds no text and no image")
 }
 
-// bodySources lists the places the body may be, in the order they are tried.
+// bodySources lists the places the body may be, in the order they are tried; the last is
+// the pictures beside an empty body. A place the page does not have gives nil nodes.
 func bodySources(doc *goquery.Document, body string, founder bool) []bodySource {
 	var out []bodySource
 	for _, n := range doc.FindMatcher(selContent).Nodes {
-		if oz := ozoomWithPictures(doc, n); oz != nil {
-			out = append(out, bodySource{"ozoom", children(oz)})
-		}
-		out = append(out, bodySource{"founder-content", children(n)})
+		out = append(out, bodySource{"ozoom", func() []*nethtml.Node {
+			if oz := ozoomWithPictures(doc, n); oz != nil {
+				return nonNil(children(oz))
+			}
+			return nil
+		}})
+		out = append(out, bodySource{"founder-content", func() []*nethtml.Node { return nonNil(children(n)) }})
 	}
 	for _, c := range []struct {
 		name string
 		re   *regexp.Regexp
 	}{{"enpcontent", reEnpContent}, {"npm:article-content", reNpmContent}} {
-		if m := c.re.FindStringSubmatch(body); m != nil {
-			out = append(out, bodySource{c.name, fragment(m[1])})
-		}
+		out = append(out, bodySource{c.name, func() []*nethtml.Node {
+			if m := c.re.FindStringSubmatch(body); m != nil {
+				return nonNil(fragment(m[1]))
+			}
+			return nil
+		}})
 	}
 	for _, n := range doc.FindMatcher(selOzoom).Nodes {
-		out = append(out, bodySource{"ozoom", children(n)})
+		out = append(out, bodySource{"ozoom", func() []*nethtml.Node { return nonNil(children(n)) }})
 	}
 	if !founder {
-		if n := largestTextBlock(doc); n != nil {
-			out = append(out, bodySource{"text block", children(n)})
-		}
+		out = append(out, bodySource{"text block", func() []*nethtml.Node {
+			if n := largestTextBlock(doc); n != nil {
+				return nonNil(children(n))
+			}
+			return nil
+		}})
 	}
-	return out
+	return append(out, bodySource{"pictures", func() []*nethtml.Node { return besidePictures(doc) }})
+}
+
+// nonNil returns nodes, or an empty slice for none: the place exists but is empty.
+func nonNil(nodes []*nethtml.Node) []*nethtml.Node {
+	if nodes == nil {
+		return []*nethtml.Node{}
+	}
+	return nodes
 }
 
 // fragment parses a part of the page cut out between two comments.
