@@ -6,8 +6,14 @@ DEMO    := demo
 VERSION := $(shell git describe --tags --always --dirty 2>/dev/null || echo devel)
 LDFLAGS := -X main.version=$(VERSION)
 PKGS    := ./... ./testdata/fixture/...
+# Pagefind (full-text search over HTTP), from the npm registry, pinned; it ships its own
+# binary. Installed into .tools/ by the targets that need it; epaper build finds it through
+# EPAPER_PAGEFIND. Keep the version in step with site.PagefindVersion.
+PAGEFIND_VERSION := 1.6.0
+PAGEFIND := $(CURDIR)/.tools/node_modules/.bin/pagefind
+export EPAPER_PAGEFIND := $(PAGEFIND)
 
-.PHONY: all build demo test check chromium bench fixture clean
+.PHONY: all build demo test check chromium pagefind bench fixture clean
 
 all: build
 
@@ -15,7 +21,7 @@ build:
 	$(GO) build -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/epaper
 
 # Import the bundled sample edition (重庆日报 2021-04-14, a mirror in testdata/) and build it.
-demo: build
+demo: build pagefind
 	rm -rf $(DEMO)/content
 	$(BIN) import --site $(DEMO) testdata/epaper.cqrb.cn
 	$(BIN) build --site $(DEMO)
@@ -26,7 +32,7 @@ demo: build
 # The whole test suite, as CI runs it: formatting, vet, then every test, the browser tests
 # in Debian's Chromium (installed here with apt-get when missing and run as root).
 # Screenshots of the browser tests land in test-output/.
-test: check chromium
+test: check chromium pagefind
 	mkdir -p test-output
 	$(GO) test -count=1 -timeout 20m $(PKGS) -artifacts -outputdir $(CURDIR)/test-output
 
@@ -38,6 +44,14 @@ chromium:
 	  else \
 	    echo "the browser tests need Chromium: sudo apt-get install -y chromium"; exit 1; \
 	  fi; }
+
+# Pagefind into .tools/, unless the pinned version is there already.
+pagefind:
+	@if [ "$$($(PAGEFIND) --version 2>/dev/null)" != "pagefind $(PAGEFIND_VERSION)" ]; then \
+	  command -v npm >/dev/null 2>&1 || { echo "Pagefind is installed with npm: apt-get install -y npm (or Node.js from nodejs.org)"; exit 1; }; \
+	  echo "installing pagefind $(PAGEFIND_VERSION) into .tools/"; \
+	  npm install --prefix .tools --no-save --no-audit --no-fund --loglevel=error pagefind@$(PAGEFIND_VERSION) || exit 1; \
+	fi
 
 check:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
@@ -52,4 +66,4 @@ fixture:
 	$(GO) run ./testdata/fixture/gen
 
 clean:
-	rm -rf bin $(DEMO) test-output
+	rm -rf bin $(DEMO) test-output .tools

@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -69,8 +70,19 @@ func Build(o Options) error {
 	if cacheDir == "" {
 		cacheDir = filepath.Join(work, "cache")
 	}
-	if err := render(o, staging, themesDir, cacheDir); err != nil {
+	docs, err := render(o, staging, themesDir, cacheDir)
+	if err != nil {
 		return fmt.Errorf("build %q: %w", siteDir, err)
+	}
+	if !o.NoSearch {
+		if err := writeSearchIndex(staging, docs); err != nil {
+			return fmt.Errorf("build %q: %w", siteDir, err)
+		}
+		if o.Pagefind != "" {
+			if err := runPagefind(context.Background(), o.Pagefind, staging); err != nil {
+				return fmt.Errorf("build %q: search index: %w", siteDir, err)
+			}
+		}
 	}
 	if err := copyDir(filepath.Join(siteDir, "static"), staging); err != nil {
 		return fmt.Errorf("build %q: copy static files: %w", siteDir, err)
@@ -81,8 +93,9 @@ func Build(o Options) error {
 	return swapDir(staging, out)
 }
 
-// render runs one Hugo build with a fresh HugoSites.
-func render(o Options, publishDir, themesDir, cacheDir string) error {
+// render runs one Hugo build with a fresh HugoSites. It returns the articles for the
+// built-in search index (none with o.NoSearch), read while Hugo still holds them.
+func render(o Options, publishDir, themesDir, cacheDir string) ([]searchDoc, error) {
 	hugoMu.Lock()
 	defer hugoMu.Unlock()
 	defer page.Clear()
@@ -100,17 +113,21 @@ func render(o Options, publishDir, themesDir, cacheDir string) error {
 	})
 	h, err := newHugoSites(o, publishDir, themesDir, cacheDir, logger)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	buildErr := h.Build(hugolib.BuildCfg{})
+	var docs []searchDoc
+	if buildErr == nil && !o.NoSearch {
+		docs = collectSearchDocs(context.Background(), h.RegularPages(), o)
+	}
 	closeErr := h.Close()
 	if buildErr != nil {
-		return buildErr
+		return nil, buildErr
 	}
 	if n := logger.LoggCount(logg.LevelError); n > 0 {
-		return fmt.Errorf("%d errors logged:\n%s", n, logBuf.String())
+		return nil, fmt.Errorf("%d errors logged:\n%s", n, logBuf.String())
 	}
-	return closeErr
+	return docs, closeErr
 }
 
 // newHugoSites loads the configuration and returns a fresh HugoSites: one per build, as

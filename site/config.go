@@ -40,8 +40,9 @@ func hugoConfig(o Options, publishDir, themesDir, cacheDir string) config.Provid
 		cfg.Set("baseURL", "/")
 		cfg.Set("relativeURLs", true)
 		cfg.Set("disableAliases", true) // the original site's URLs mean nothing on a disk
+		cfg.Set("outputFormats", map[string]any{"search": searchFormat})
 		cfg.Set("outputs", map[string]any{
-			"home":    []string{"html"},
+			"home":    []string{"html", "search"},
 			"section": []string{"html", "json"},
 			"page":    []string{"html", "json"},
 		})
@@ -52,11 +53,14 @@ func hugoConfig(o Options, publishDir, themesDir, cacheDir string) config.Provid
 		// _redirects (as Netlify, Cloudflare Pages and others read it): the original site's
 		// URLs to the new pages, as the alias pages do for other servers.
 		cfg.Set("mediaTypes", map[string]any{"text/redirects": map[string]any{"suffixes": []string{}}})
-		cfg.Set("outputFormats", map[string]any{"redirects": map[string]any{
-			"mediaType": "text/redirects", "baseName": "_redirects", "isPlainText": true, "notAlternative": true, "root": true,
-		}})
+		cfg.Set("outputFormats", map[string]any{
+			"search": searchFormat,
+			"redirects": map[string]any{
+				"mediaType": "text/redirects", "baseName": "_redirects", "isPlainText": true, "notAlternative": true, "root": true,
+			},
+		})
 		cfg.Set("outputs", map[string]any{
-			"home":    []string{"html", "rss", "redirects"},
+			"home":    []string{"html", "rss", "redirects", "search"},
 			"section": []string{"html", "rss", "json"},
 			"page":    []string{"html", "json"},
 		})
@@ -69,6 +73,12 @@ func hugoConfig(o Options, publishDir, themesDir, cacheDir string) config.Provid
 		"epaper": map[string]any{"offline": o.Offline()},
 	})
 	return cfg
+}
+
+// searchFormat is the search page, search/index.html, an output of the home page
+// (layouts/home.search.html).
+var searchFormat = map[string]any{
+	"mediaType": "text/html", "baseName": "index", "path": "search", "isHTML": true, "notAlternative": true, "permalinkable": false,
 }
 
 // disabledKinds: epaper has no taxonomies; an offline site has no use for feeds, a sitemap,

@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/url"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"runtime/debug"
 	"strings"
@@ -229,8 +230,8 @@ func writeJSON(path string, v any) error {
 }
 
 func buildCmd(stdout, stderr io.Writer) *cobra.Command {
-	var siteDir, outDir, baseURL string
-	var offline bool
+	var siteDir, outDir, baseURL, pagefind string
+	var offline, noPagefind bool
 	cmd := &cobra.Command{
 		Use:   "build",
 		Short: "Build the static site from the content bundles",
@@ -242,7 +243,14 @@ Without --base-url (or with --offline) the site is built for offline reading: ev
 is relative and names a file, so the site works when opened from a disk (file://), and
 nothing is loaded from elsewhere. With --base-url it is built for a web server or CDN at
 that URL: canonical links, fingerprinted CSS and JS with integrity attributes, sitemap.xml,
-robots.txt, RSS feeds per paper and per page, and a 404 page.`,
+robots.txt, RSS feeds per paper and per page, and a 404 page.
+
+Every page has a search box. The articles are indexed for full-text search twice: by
+epaper itself into search/index/ (script files a browser loads even from file://, where
+the search page uses them), and by Pagefind (` + "`npm install pagefind@" + site.PagefindVersion + "`" + `) into pagefind/,
+which the search page uses when the site is served over HTTP. Pagefind is found as
+--pagefind, $EPAPER_PAGEFIND or pagefind on the PATH; without it the build says so and the
+search page uses epaper's own index everywhere.`,
 		Args: exactArgs(0),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if offline && baseURL != "" {
@@ -254,7 +262,11 @@ robots.txt, RSS feeds per paper and per page, and a 404 page.`,
 			if baseURL != "" && !strings.HasSuffix(baseURL, "/") {
 				baseURL += "/"
 			}
-			err := site.Build(site.Options{SiteDir: siteDir, OutDir: outDir, BaseURL: baseURL, Theme: epaper.Theme(), Log: stderr})
+			pf, err := findPagefind(pagefind, noPagefind, stderr)
+			if err != nil {
+				return err
+			}
+			err = site.Build(site.Options{SiteDir: siteDir, OutDir: outDir, BaseURL: baseURL, Theme: epaper.Theme(), Log: stderr, Pagefind: pf})
 			if err != nil {
 				return err
 			}
@@ -266,7 +278,33 @@ robots.txt, RSS feeds per paper and per page, and a 404 page.`,
 	cmd.Flags().StringVar(&outDir, "out", "", "where to write the site (default SITE/public)")
 	cmd.Flags().StringVar(&baseURL, "base-url", "", "the URL the site will be served at (a CDN build)")
 	cmd.Flags().BoolVar(&offline, "offline", false, "build for file:// (the default without --base-url)")
+	cmd.Flags().StringVar(&pagefind, "pagefind", "", "the Pagefind binary to index the site with (default $EPAPER_PAGEFIND, else pagefind on the PATH)")
+	cmd.Flags().BoolVar(&noPagefind, "no-pagefind", false, "no Pagefind index: the search page uses epaper's own index only")
 	return cmd
+}
+
+// findPagefind returns the Pagefind binary to use: flag (which must work), else
+// $EPAPER_PAGEFIND (which must work too), else pagefind on the PATH, else "" with a warning.
+func findPagefind(flag string, off bool, stderr io.Writer) (string, error) {
+	if off {
+		return "", nil
+	}
+	named, from := flag, "--pagefind"
+	if named == "" {
+		named, from = os.Getenv("EPAPER_PAGEFIND"), "$EPAPER_PAGEFIND"
+	}
+	if named != "" {
+		bin, err := exec.LookPath(named)
+		if err != nil {
+			return "", fmt.Errorf("build: %s %q: %w", from, named, err)
+		}
+		return bin, nil
+	}
+	if bin, err := exec.LookPath("pagefind"); err == nil {
+		return bin, nil
+	}
+	fmt.Fprintf(stderr, "epaper: pagefind not found: the search page will use epaper's own index only (install it with npm install -g pagefind@%s, or pass --pagefind PATH; --no-pagefind silences this)\n", site.PagefindVersion)
+	return "", nil
 }
 
 func verifyCmd(stdout, stderr io.Writer) *cobra.Command {
