@@ -36,7 +36,7 @@ const (
 	searchIndexVersion = 1
 	textChunk          = 100       // docs per text file
 	bucketTarget       = 256 << 10 // aim for buckets of about this many bytes
-	minBuckets         = 16 // even a small site spreads its terms, as a big one does
+	minBuckets         = 16        // even a small site spreads its terms, as a big one does
 	maxBuckets         = 4096
 )
 
