@@ -59,6 +59,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	fl.BoolVar(&c.search, "search", true, "also measure the build with its search index")
 	fl.StringVar(&c.out, "o", "", "also write the report (Markdown) to this file")
 	smoke := fl.Bool("smoke", false, "a smoke run: import and build 1 day, no hugo command, no search")
+	prepare := fl.Bool("prepare", false, "only generate and import the archives (and install hugo), measure nothing")
 	if err := fl.Parse(args); err != nil {
 		return err
 	}
@@ -90,6 +91,9 @@ func run(args []string, stdout, stderr io.Writer) error {
 	// Test binaries, compiled once.
 	tests := map[string]string{}
 	for _, pkg := range []string{"importer", "site"} {
+		if *prepare {
+			break
+		}
 		bin := filepath.Join(c.cache, "bin", pkg+".test")
 		fmt.Fprintf(stderr, "compiling the benchmarks of ./%s\n", pkg)
 		if err := command(stderr, root, nil, "go", "test", "-c", "-o", bin, "./"+pkg); err != nil {
@@ -121,6 +125,9 @@ func run(args []string, stdout, stderr io.Writer) error {
 		}
 	}
 
+	if *prepare {
+		return nil
+	}
 	env := []string{synth.EnvCache + "=" + c.cache, synth.EnvSeed + "=" + strconv.FormatUint(c.seed, 10)}
 	var results []result
 	bench := func(pkg, name string, days int, extra ...string) error {
