@@ -70,22 +70,34 @@ func Build(o Options) error {
 	if cacheDir == "" {
 		cacheDir = filepath.Join(work, "cache")
 	}
-	docs, err := render(o, staging, themesDir, cacheDir)
+	var plan shardPlan
+	if o.Shard != "" {
+		if plan, err = planShard(siteDir, o.Shard, feedLimit); err != nil {
+			return fmt.Errorf("build %q: %w", siteDir, err)
+		}
+	}
+	docs, err := render(o, plan, staging, themesDir, cacheDir)
 	if err != nil {
 		return fmt.Errorf("build %q: %w", siteDir, err)
 	}
-	if !o.NoSearch {
-		if err := writeSearchIndex(staging, docs); err != nil {
+	if !o.NoSearch && o.Shard != RootShard { // the root searches the years' indexes
+		builtinDir, pagefindDir := searchDirs(o.Shard)
+		if err := writeSearchIndex(filepath.Join(staging, filepath.FromSlash(builtinDir)), docs); err != nil {
 			return fmt.Errorf("build %q: %w", siteDir, err)
 		}
 		if o.Pagefind != "" {
-			if err := runPagefind(context.Background(), o.Pagefind, staging); err != nil {
+			if err := runPagefind(context.Background(), o.Pagefind, staging, pagefindDir); err != nil {
 				return fmt.Errorf("build %q: search index: %w", siteDir, err)
 			}
 		}
 	}
-	if err := copyDir(filepath.Join(siteDir, "static"), staging); err != nil {
-		return fmt.Errorf("build %q: copy static files: %w", siteDir, err)
+	if err := finishShard(o, staging, plan.years); err != nil {
+		return fmt.Errorf("build %q: shard %s: %w", siteDir, o.Shard, err)
+	}
+	if o.Shard == "" || o.Shard == RootShard {
+		if err := copyDir(filepath.Join(siteDir, "static"), staging); err != nil {
+			return fmt.Errorf("build %q: copy static files: %w", siteDir, err)
+		}
 	}
 	if err := os.Chmod(staging, 0o755); err != nil {
 		return err
@@ -95,7 +107,7 @@ func Build(o Options) error {
 
 // render runs one Hugo build with a fresh HugoSites. It returns the articles for the
 // built-in search index (none with o.NoSearch), read while Hugo still holds them.
-func render(o Options, publishDir, themesDir, cacheDir string) ([]searchDoc, error) {
+func render(o Options, plan shardPlan, publishDir, themesDir, cacheDir string) ([]searchDoc, error) {
 	hugoMu.Lock()
 	defer hugoMu.Unlock()
 	defer page.Clear()
@@ -111,13 +123,13 @@ func render(o Options, publishDir, themesDir, cacheDir string) ([]searchDoc, err
 		StdErr:        w,
 		DistinctLevel: logg.LevelWarn,
 	})
-	h, err := newHugoSites(o, publishDir, themesDir, cacheDir, logger)
+	h, err := newHugoSites(o, plan, publishDir, themesDir, cacheDir, logger)
 	if err != nil {
 		return nil, err
 	}
 	buildErr := h.Build(hugolib.BuildCfg{})
 	var docs []searchDoc
-	if buildErr == nil && !o.NoSearch {
+	if buildErr == nil && !o.NoSearch && o.Shard != RootShard {
 		docs = collectSearchDocs(context.Background(), h.RegularPages(), o)
 	}
 	closeErr := h.Close()
@@ -132,10 +144,10 @@ func render(o Options, publishDir, themesDir, cacheDir string) ([]searchDoc, err
 
 // newHugoSites loads the configuration and returns a fresh HugoSites: one per build, as
 // Hugo keeps state in it.
-func newHugoSites(o Options, publishDir, themesDir, cacheDir string, logger loggers.Logger) (*hugolib.HugoSites, error) {
+func newHugoSites(o Options, plan shardPlan, publishDir, themesDir, cacheDir string, logger loggers.Logger) (*hugolib.HugoSites, error) {
 	osFs := afero.NewOsFs()
 	res, err := allconfig.LoadConfig(allconfig.ConfigSourceDescriptor{
-		Flags:       hugoConfig(o, publishDir, themesDir, cacheDir),
+		Flags:       hugoConfig(o, publishDir, themesDir, cacheDir, plan),
 		Fs:          osFs,
 		Logger:      logger,
 		Environ:     environ,

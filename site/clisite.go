@@ -53,7 +53,7 @@ func WriteCLISite(o Options, dir string) ([]string, error) {
 	if err := extractTheme(o.Theme, themesDir); err != nil {
 		return nil, err
 	}
-	settings, ok := hugoConfig(o, out, themesDir, filepath.Join(dir, "cache")).Get("").(hmaps.Params)
+	settings, ok := hugoConfig(o, out, themesDir, filepath.Join(dir, "cache"), shardPlan{}).Get("").(hmaps.Params)
 	if !ok {
 		return nil, errors.New("site: the Hugo configuration is not a map")
 	}

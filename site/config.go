@@ -6,7 +6,7 @@ import (
 
 // hugoConfig returns the settings epaper gives Hugo. They override a site's own hugo.toml,
 // which remains the place for anything else (title, params, menus).
-func hugoConfig(o Options, publishDir, themesDir, cacheDir string) config.Provider {
+func hugoConfig(o Options, publishDir, themesDir, cacheDir string, plan shardPlan) config.Provider {
 	cfg := config.New()
 	cfg.Set("workingDir", o.SiteDir)
 	cfg.Set("publishDir", publishDir)
@@ -67,13 +67,44 @@ func hugoConfig(o Options, publishDir, themesDir, cacheDir string) config.Provid
 	}
 	// Bundle files are published only where a layout links them (scans, PDFs, images): the
 	// raw HTML kept for archivists stays in the bundle.
-	cfg.Set("cascade", []map[string]any{{"build": map[string]any{"publishResources": false}}})
-	cfg.Set("services", map[string]any{"rss": map[string]any{"limit": 50}})
+	// A shard reads part of the content; some pages only as link targets (shard.go).
+	if plan.files != nil {
+		cfg.Set("module", map[string]any{"mounts": []map[string]any{
+			{"source": "content", "target": "content", "files": plan.files},
+		}})
+	}
+	// Of the cascade entries that match a page, the first sets its build options.
+	// Pages a shard does not publish are not in its sitemap either.
+	var cascade []map[string]any
+	for _, path := range plan.links {
+		cascade = append(cascade, map[string]any{
+			"build":   map[string]any{"render": "link", "publishResources": false},
+			"sitemap": map[string]any{"disable": true},
+			"target":  map[string]any{"path": path},
+		})
+	}
+	if o.Shard != "" && o.Shard != RootShard { // the home page is the root's
+		cascade = append(cascade, map[string]any{
+			"build":   map[string]any{"publishResources": false},
+			"sitemap": map[string]any{"disable": true},
+			"target":  map[string]any{"kind": "home"},
+		})
+	}
+	cascade = append(cascade, map[string]any{"build": map[string]any{"publishResources": false}})
+	cfg.Set("cascade", cascade)
+	cfg.Set("services", map[string]any{"rss": map[string]any{"limit": feedLimit}})
 	cfg.Set("params", map[string]any{
-		"epaper": map[string]any{"offline": o.Offline()},
+		"epaper": map[string]any{
+			"offline":       o.Offline(),
+			"shard":         o.Shard,
+			"searchIndexes": searchIndexes(o, plan.years),
+		},
 	})
 	return cfg
 }
+
+// feedLimit is the number of items of a feed.
+const feedLimit = 50
 
 // searchFormat is the search page, search/index.html, an output of the home page
 // (layouts/home.search.html).
@@ -87,6 +118,8 @@ func disabledKinds(o Options) []string {
 	kinds := []string{"taxonomy", "term"}
 	if o.Offline() {
 		kinds = append(kinds, "rss", "sitemap", "robotstxt", "404")
+	} else if o.Shard != "" && o.Shard != RootShard {
+		kinds = append(kinds, "robotstxt", "404") // the root's
 	}
 	return kinds
 }

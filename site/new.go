@@ -49,7 +49,7 @@ func NewContent(o Options, target, kind string) (string, error) {
 		w = io.Discard
 	}
 	logger := loggers.New(loggers.Options{Level: logg.LevelWarn, StdOut: w, StdErr: w})
-	h, err := newHugoSites(o, filepath.Join(work, "public"), themesDir, filepath.Join(work, "cache"), logger)
+	h, err := newHugoSites(o, shardPlan{}, filepath.Join(work, "public"), themesDir, filepath.Join(work, "cache"), logger)
 	if err != nil {
 		return "", err
 	}

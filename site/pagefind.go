@@ -14,11 +14,11 @@ import (
 const PagefindVersion = "1.6.0"
 
 // runPagefind indexes the articles of the site in dir with the Pagefind binary bin, writing
-// dir/pagefind/. Only article pages are indexed: their layout marks the article with
+// dir/subdir (pagefind, or pagefind/YEAR for a year shard). Only article pages are indexed: their layout marks the article with
 // data-pagefind-body.
-func runPagefind(ctx context.Context, bin, dir string) error {
+func runPagefind(ctx context.Context, bin, dir, subdir string) error {
 	var out bytes.Buffer
-	cmd := exec.CommandContext(ctx, bin, "--site", dir, "--output-subdir", "pagefind", "--silent")
+	cmd := exec.CommandContext(ctx, bin, "--site", dir, "--output-subdir", subdir, "--silent")
 	cmd.Env = pagefindEnv(os.Environ())
 	cmd.Stdout = &out
 	cmd.Stderr = &out

@@ -163,9 +163,8 @@ func bucketOf(term string, n int) int {
 	return int(h % uint32(n))
 }
 
-// writeSearchIndex writes the built-in index of docs into publishDir.
-func writeSearchIndex(publishDir string, docs []searchDoc) error {
-	dir := filepath.Join(publishDir, filepath.FromSlash(searchIndexDir))
+// writeSearchIndex writes the built-in index of docs into dir (PUBLISH/search/index).
+func writeSearchIndex(dir string, docs []searchDoc) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}

@@ -46,7 +46,7 @@ func TestWriteSearchIndex(t *testing.T) {
 	}
 	write := func() map[string]string {
 		dir := t.TempDir()
-		if err := writeSearchIndex(dir, docs); err != nil {
+		if err := writeSearchIndex(filepath.Join(dir, searchIndexDir), docs); err != nil {
 			t.Fatal(err)
 		}
 		files := map[string]string{}

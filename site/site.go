@@ -38,6 +38,9 @@ type Options struct {
 	// NoSearch leaves out both search indexes (the search page then finds nothing); for
 	// measuring the Hugo build alone.
 	NoSearch bool
+	// Shard builds one part of a sharded site (shard.go): RootShard or a year ("2021").
+	// Empty: the whole site.
+	Shard string
 }
 
 func (o Options) check() error {

@@ -25,11 +25,13 @@
   var status = document.getElementById("search-status");
   var list = document.getElementById("search-results");
   var rootURL = new URL(view.getAttribute("data-root") || "./", window.location.href);
-  var indexes = [""];
+  // The indexes to search, from the site root: the site's own, or every year's of a
+  // sharded site. Each is {builtin: "search/index/", pagefind: "pagefind/"}.
+  var indexes = [];
   try {
-    indexes = JSON.parse(view.getAttribute("data-indexes") || '[""]') || [""];
+    indexes = JSON.parse(view.getAttribute("data-indexes") || "[]") || [];
   } catch (e) {
-    indexes = [""];
+    indexes = [];
   }
 
   var query = (new URLSearchParams(window.location.search).get("q") || "").trim();
@@ -121,12 +123,17 @@
   // ---- Pagefind ---------------------------------------------------------------------
 
   function pagefind(q) {
-    var first = new URL(indexes[0] + "pagefind/pagefind.js", rootURL);
+    if (!indexes.length) {
+      return Promise.reject(new Error("no index"));
+    }
+    // Every index's URLs are paths from the site root (a shard's pages keep the URLs of
+    // the whole site).
+    var base = rootURL.pathname;
+    var first = new URL(indexes[0].pagefind + "pagefind.js", rootURL);
     return import(first.href).then(function (pf) {
-      var base = new URL(indexes[0], rootURL).pathname;
       return Promise.resolve(pf.options({ baseUrl: base, excerptLength: 40 })).then(function () {
         return Promise.all(indexes.slice(1).map(function (ix) {
-          return pf.mergeIndex(new URL(ix + "pagefind/", rootURL).href, { baseUrl: new URL(ix, rootURL).pathname });
+          return pf.mergeIndex(new URL(ix.pagefind, rootURL).href, { baseUrl: base });
         }));
       }).then(function () {
         return pf.search(q);
@@ -267,7 +274,7 @@
   // candidates of one index: the docs with every term of every word, ranked by where the
   // words are (title, then 引题/副题/author, then the body only), newest first.
   function candidates(ix, ws) {
-    var base = new URL(ix + "search/index/", rootURL);
+    var base = new URL(ix.builtin, rootURL);
     return loadScript(new URL("docs.js", base).href, "docs").then(function (head) {
       var terms = [];
       ws.forEach(function (w) {
@@ -320,7 +327,7 @@
       var cs = [].concat.apply([], all);
       cs.sort(function (a, b) {
         return a.rank - b.rank || (a.doc[5] < b.doc[5] ? 1 : a.doc[5] > b.doc[5] ? -1 : 0) ||
-          (a.ix < b.ix ? -1 : a.ix > b.ix ? 1 : a.id - b.id);
+          (a.ix.builtin < b.ix.builtin ? -1 : a.ix.builtin > b.ix.builtin ? 1 : a.id - b.id);
       });
       var approximate = cs.length > VERIFY_MAX;
       cs = cs.slice(0, VERIFY_MAX);
@@ -328,7 +335,7 @@
       var texts = {};
       return Promise.all(cs.map(function (c) {
         var chunk = Math.floor(c.id / c.head.chunk);
-        var key = c.ix + "\u0000" + chunk;
+        var key = c.ix.builtin + "\u0000" + chunk;
         if (!texts[key]) {
           texts[key] = loadScript(new URL("t-" + chunk + ".js", c.base).href, "t-" + chunk);
         }
@@ -342,7 +349,7 @@
         }).map(function (c) {
           var d = c.doc;
           return {
-            url: new URL(c.ix + d[0], rootURL).href, title: d[1], paper: d[6], date: d[5], page: d[7],
+            url: new URL(d[0], rootURL).href, title: d[1], paper: d[6], date: d[5], page: d[7],
             snippet: snippet(c.text, ws)
           };
         });

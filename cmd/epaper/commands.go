@@ -39,7 +39,7 @@ Hugo content bundles, and builds them into a static site with Hugo, in process.
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
-	root.AddCommand(importCmd(stdout, stderr), buildCmd(stdout, stderr), verifyCmd(stdout, stderr), newCmd(stdout), versionCmd(stdout))
+	root.AddCommand(importCmd(stdout, stderr), buildCmd(stdout, stderr), verifyCmd(stdout, stderr), newCmd(stdout), versionCmd(stdout), mergeCmd(stdout))
 	return root.ExecuteContext(ctx)
 }
 
@@ -230,7 +230,7 @@ func writeJSON(path string, v any) error {
 }
 
 func buildCmd(stdout, stderr io.Writer) *cobra.Command {
-	var siteDir, outDir, baseURL, pagefind string
+	var siteDir, outDir, baseURL, pagefind, shard, only string
 	var offline, noPagefind bool
 	cmd := &cobra.Command{
 		Use:   "build",
@@ -250,7 +250,14 @@ epaper itself into search/index/ (script files a browser loads even from file://
 the search page uses them), and by Pagefind (` + "`npm install pagefind@" + site.PagefindVersion + "`" + `) into pagefind/,
 which the search page uses when the site is served over HTTP. Pagefind is found as
 --pagefind, $EPAPER_PAGEFIND or pagefind on the PATH; without it the build says so and the
-search page uses epaper's own index everywhere.`,
+search page uses epaper's own index everywhere.
+
+An archive of many years can be built in shards (--shard year): each year as an
+independent Hugo site, and a small root site (home, calendars, search across the years).
+The merged result has the same URLs, pages and links as the site built whole. Without
+--only the shards are built one after the other and merged into OUT; --only YEAR or
+--only root builds one shard into its own folder (default SITE/shards/NAME), so that
+shards can run on many machines at once, and "epaper merge" puts them together.`,
 		Args: exactArgs(0),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if offline && baseURL != "" {
@@ -262,12 +269,21 @@ search page uses epaper's own index everywhere.`,
 			if baseURL != "" && !strings.HasSuffix(baseURL, "/") {
 				baseURL += "/"
 			}
+			if shard != "" && shard != "year" {
+				return usageError{fmt.Errorf("build: --shard %q: the only way to shard is by year", shard)}
+			}
+			if only != "" && shard == "" {
+				return usageError{fmt.Errorf("build: --only needs --shard year")}
+			}
 			pf, err := findPagefind(pagefind, noPagefind, stderr)
 			if err != nil {
 				return err
 			}
-			err = site.Build(site.Options{SiteDir: siteDir, OutDir: outDir, BaseURL: baseURL, Theme: epaper.Theme(), Log: stderr, Pagefind: pf})
-			if err != nil {
+			o := site.Options{SiteDir: siteDir, OutDir: outDir, BaseURL: baseURL, Theme: epaper.Theme(), Log: stderr, Pagefind: pf}
+			if shard != "" {
+				return buildSharded(o, only, cmd.Flags().Changed("out"), stdout)
+			}
+			if err := site.Build(o); err != nil {
 				return err
 			}
 			fmt.Fprintf(stdout, "built %s\n", filepath.Join(outDir, "index.html"))
@@ -280,6 +296,8 @@ search page uses epaper's own index everywhere.`,
 	cmd.Flags().BoolVar(&offline, "offline", false, "build for file:// (the default without --base-url)")
 	cmd.Flags().StringVar(&pagefind, "pagefind", "", "the Pagefind binary to index the site with (default $EPAPER_PAGEFIND, else pagefind on the PATH)")
 	cmd.Flags().BoolVar(&noPagefind, "no-pagefind", false, "no Pagefind index: the search page uses epaper's own index only")
+	cmd.Flags().StringVar(&shard, "shard", "", `build in shards: "year" (a site per year and a root site)`)
+	cmd.Flags().StringVar(&only, "only", "", `with --shard: build only this shard, a year ("2021") or "root"`)
 	return cmd
 }
 

@@ -1,0 +1,230 @@
+package site
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+)
+
+// Sharded builds. An archive of many years does not fit one Hugo build in memory, so it can
+// be built as shards: one independent Hugo site per year, and a small root site. Each shard
+// is one command (epaper build --shard year --only YEAR, or --only root) that can run on its
+// own machine, writing its own output folder; Merge puts the folders together. The merged
+// site has the same URLs, pages and links as the site built whole:
+//
+//   - a year shard holds the paper sections and that year's editions, and the editions just
+//     before and after the year (as links only, for 上一期/下一期 across New Year). It
+//     publishes the editions' pages, articles, feeds and JSON, their aliases and its
+//     _redirects lines, its search index under search/YEAR/ and pagefind/YEAR/, and its
+//     sitemap as sitemaps/YEAR.xml; not the home, paper or search pages.
+//   - the root shard holds the paper sections and every edition's _index.md (as links
+//     only, for the calendars), and the newest editions in full for the home page's page
+//     cards and the feeds. It publishes the home, paper, search and 404 pages, feeds,
+//     robots.txt, its sitemap as sitemaps/root.xml and sitemap.xml as an index of all.
+//
+// RootShard names the root shard in Options.Shard; a year is its four digits.
+const RootShard = "root"
+
+// editionDir is the name of an edition's folder: its date.
+var editionDir = regexp.MustCompile(`^(\d{4})-\d{2}-\d{2}$`)
+
+// edition is an edition folder of the content: content/PAPER/DATE.
+type edition struct {
+	paper, date string
+}
+
+func (e edition) year() string { return e.date[:4] }
+func (e edition) path() string { return "/" + e.paper + "/" + e.date }
+
+// scanEditions lists the editions of siteDir/content, by paper and then date.
+func scanEditions(siteDir string) ([]edition, error) {
+	content := filepath.Join(siteDir, "content")
+	papers, err := os.ReadDir(content)
+	if err != nil {
+		return nil, err
+	}
+	var eds []edition
+	for _, p := range papers {
+		if !p.IsDir() {
+			continue
+		}
+		days, err := os.ReadDir(filepath.Join(content, p.Name()))
+		if err != nil {
+			return nil, err
+		}
+		for _, d := range days {
+			if !d.IsDir() || !editionDir.MatchString(d.Name()) {
+				continue
+			}
+			if _, err := os.Stat(filepath.Join(content, p.Name(), d.Name(), "_index.md")); err != nil {
+				continue // not a bundle (yet): the importer writes _index.md last
+			}
+			eds = append(eds, edition{p.Name(), d.Name()})
+		}
+	}
+	return eds, nil
+}
+
+// Years returns the years of the editions in siteDir/content, in order: the year shards.
+func Years(siteDir string) ([]string, error) {
+	eds, err := scanEditions(siteDir)
+	if err != nil {
+		return nil, err
+	}
+	var years []string
+	for _, e := range eds {
+		if !slices.Contains(years, e.year()) {
+			years = append(years, e.year())
+		}
+	}
+	slices.Sort(years)
+	return years, nil
+}
+
+// shardPlan is what a shard gives Hugo: which content files to read and which pages to
+// publish only as link targets.
+type shardPlan struct {
+	files []string // mount patterns for content/, first match wins ("! " excludes)
+	links []string // page paths rendered as links only (build.render "link")
+	years []string // every year of the archive (for the root's search and sitemap)
+}
+
+// planShard returns the plan for shard of siteDir, or an error if the shard is neither root
+// nor a year with editions.
+func planShard(siteDir, shard string, feedLimit int) (shardPlan, error) {
+	eds, err := scanEditions(siteDir)
+	if err != nil {
+		return shardPlan{}, err
+	}
+	var plan shardPlan
+	for _, e := range eds {
+		if !slices.Contains(plan.years, e.year()) {
+			plan.years = append(plan.years, e.year())
+		}
+	}
+	slices.Sort(plan.years)
+	byPaper := map[string][]edition{}
+	var papers []string
+	for _, e := range eds {
+		if _, ok := byPaper[e.paper]; !ok {
+			papers = append(papers, e.paper)
+		}
+		byPaper[e.paper] = append(byPaper[e.paper], e)
+	}
+
+	if shard == RootShard {
+		// The newest editions of each paper in full, as many as the feeds need.
+		for _, p := range papers {
+			list := byPaper[p]
+			articles := 0
+			for i := len(list) - 1; i >= 0 && (i == len(list)-1 || articles < feedLimit); i-- {
+				plan.files = append(plan.files, list[i].path()+"/**")
+				n, err := countArticles(filepath.Join(siteDir, "content", list[i].paper, list[i].date))
+				if err != nil {
+					return shardPlan{}, err
+				}
+				articles += n
+			}
+		}
+		// Of the other editions, only their own bundle files, not their pages.
+		plan.files = append(plan.files, "! /*/[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]/*/**", "/**")
+		plan.links = []string{"/*/[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]", "/*/[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]/**"}
+		return plan, nil
+	}
+
+	if !slices.Contains(plan.years, shard) {
+		return shardPlan{}, fmt.Errorf("shard %q: no editions of that year in %s (years: %s; or %q)", shard, filepath.Join(siteDir, "content"), strings.Join(plan.years, ", "), RootShard)
+	}
+	plan.files = []string{"/_index.md", "/*/_index.md", "/*/" + shard + "-[0-9][0-9]-[0-9][0-9]/**"}
+	for _, p := range papers {
+		list := byPaper[p]
+		first := slices.IndexFunc(list, func(e edition) bool { return e.year() == shard })
+		last := first
+		for last+1 < len(list) && list[last+1].year() == shard {
+			last++
+		}
+		for _, i := range []int{first - 1, last + 1} {
+			if first >= 0 && i >= 0 && i < len(list) {
+				plan.files = append(plan.files, list[i].path()+"/_index.md")
+				plan.links = append(plan.links, list[i].path())
+			}
+		}
+	}
+	// the paper sections are the root's
+	for _, p := range papers {
+		plan.links = append(plan.links, "/"+p)
+	}
+	return plan, nil
+}
+
+// countArticles counts the article bundles (DIR/PAGE/ARTICLE/index.md) of an edition.
+func countArticles(dir string) (int, error) {
+	m, err := filepath.Glob(filepath.Join(dir, "*", "*", "index.md"))
+	return len(m), err
+}
+
+// searchDirs returns where a build writes its built-in search index and its Pagefind index.
+func searchDirs(shard string) (builtin, pagefind string) {
+	if shard == "" {
+		return searchIndexDir, "pagefind"
+	}
+	return "search/" + shard, "pagefind/" + shard
+}
+
+// searchIndexes is what the search page searches: the index folders of the site, or of
+// every year shard for the root.
+func searchIndexes(o Options, years []string) []map[string]string {
+	if o.Shard != RootShard {
+		b, p := searchDirs(o.Shard)
+		return []map[string]string{{"builtin": b + "/", "pagefind": p + "/"}}
+	}
+	var out []map[string]string
+	for _, y := range years {
+		b, p := searchDirs(y)
+		out = append(out, map[string]string{"builtin": b + "/", "pagefind": p + "/"})
+	}
+	return out
+}
+
+// finishShard makes a shard's output its own: a year shard drops what the root publishes
+// (home, search and 404 pages, home feed, robots.txt) and moves its sitemap to
+// sitemaps/YEAR.xml; the root moves its sitemap to sitemaps/root.xml and writes sitemap.xml
+// as the index of all.
+func finishShard(o Options, dir string, years []string) error {
+	if o.Shard == "" {
+		return nil
+	}
+	if o.Shard != RootShard {
+		for _, name := range []string{"index.html", "index.xml", "index.json", "404.html", "robots.txt", "search/index.html"} {
+			if err := os.Remove(filepath.Join(dir, filepath.FromSlash(name))); err != nil && !errors.Is(err, fs.ErrNotExist) {
+				return err
+			}
+		}
+		_ = os.Remove(filepath.Join(dir, "search")) // only if empty
+	}
+	if o.Offline() {
+		return nil
+	}
+	if err := os.MkdirAll(filepath.Join(dir, "sitemaps"), 0o755); err != nil {
+		return err
+	}
+	if err := os.Rename(filepath.Join(dir, "sitemap.xml"), filepath.Join(dir, "sitemaps", o.Shard+".xml")); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	if o.Shard != RootShard {
+		return nil
+	}
+	var b strings.Builder
+	b.WriteString(`<?xml version="1.0" encoding="utf-8" standalone="yes"?>` + "\n")
+	b.WriteString(`<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
+	for _, name := range append([]string{RootShard}, years...) {
+		fmt.Fprintf(&b, "  <sitemap><loc>%ssitemaps/%s.xml</loc></sitemap>\n", o.BaseURL, name)
+	}
+	b.WriteString("</sitemapindex>\n")
+	return os.WriteFile(filepath.Join(dir, "sitemap.xml"), []byte(b.String()), 0o644)
+}
