@@ -57,6 +57,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	fl.BoolVar(&c.cli, "cli", true, "compare with the hugo command")
 	fl.StringVar(&c.hugo, "hugo", "", "the hugo command to compare with (default: installed into the cache)")
 	fl.BoolVar(&c.search, "search", true, "also measure the build with its search index")
+	searchDays := fl.String("searchdays", "", "… at these sizes only (default: every build size)")
 	fl.StringVar(&c.out, "o", "", "also write the report (Markdown) to this file")
 	smoke := fl.Bool("smoke", false, "a smoke run: import and build 1 day, no hugo command, no search")
 	prepare := fl.Bool("prepare", false, "only generate and import the archives (and install hugo), measure nothing")
@@ -72,6 +73,16 @@ func run(args []string, stdout, stderr io.Writer) error {
 	}
 	if c.builds, err = sizes(*builds); err != nil {
 		return err
+	}
+	withSearch := map[int]bool{}
+	if *searchDays != "" {
+		ds, err := sizes(*searchDays)
+		if err != nil {
+			return err
+		}
+		for _, d := range ds {
+			withSearch[d] = true
+		}
 	}
 	root, err := moduleRoot()
 	if err != nil {
@@ -152,7 +163,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 				return err
 			}
 		}
-		if c.search {
+		if c.search && (*searchDays == "" || withSearch[d]) {
 			if err := bench("site", "BuildWithSearch", d); err != nil {
 				return err
 			}
