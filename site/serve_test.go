@@ -43,6 +43,7 @@ type preview struct {
 	url      string
 	site     string
 	out, log *syncBuffer
+	stop     func() // stops Serve and checks it stopped cleanly; at the latest when the test ends
 }
 
 // startServe runs Serve on dir on a free port until the test ends, then checks that it
@@ -77,28 +78,32 @@ func startServe(t *testing.T, dir string, opts ...func(*ServeOptions)) *preview 
 	if !regexp.MustCompile(`^http://127\.0\.0\.1:[1-9][0-9]*/$`).MatchString(p.url) {
 		t.Fatalf("Ready got %q, want http://127.0.0.1:PORT/", p.url)
 	}
-	t.Cleanup(func() {
-		cancel()
-		select {
-		case err := <-done:
-			if err != nil {
-				t.Errorf("Serve returned %v after being stopped", err)
+	var once sync.Once
+	p.stop = func() {
+		once.Do(func() {
+			cancel()
+			select {
+			case err := <-done:
+				if err != nil {
+					t.Errorf("Serve returned %v after being stopped", err)
+				}
+			case <-time.After(30 * time.Second):
+				t.Fatal("Serve did not return within 30 s of being stopped")
 			}
-		case <-time.After(30 * time.Second):
-			t.Fatal("Serve did not return within 30 s of being stopped")
-		}
-		u, _ := url.Parse(p.url)
-		if c, err := net.DialTimeout("tcp", u.Host, time.Second); err == nil {
-			c.Close()
-			t.Errorf("still listening on %s after the stop", u.Host)
-		}
-		if left, _ := os.ReadDir(tmp); len(left) > 0 {
-			t.Errorf("Serve left %d entries in the temporary directory, e.g. %s", len(left), left[0].Name())
-		}
-		if _, err := os.Stat(filepath.Join(dir, "public")); err == nil {
-			t.Error("Serve wrote SITE/public")
-		}
-	})
+			u, _ := url.Parse(p.url)
+			if c, err := net.DialTimeout("tcp", u.Host, time.Second); err == nil {
+				c.Close()
+				t.Errorf("still listening on %s after the stop", u.Host)
+			}
+			if left, _ := os.ReadDir(tmp); len(left) > 0 {
+				t.Errorf("Serve left %d entries in the temporary directory, e.g. %s", len(left), left[0].Name())
+			}
+			if _, err := os.Stat(filepath.Join(dir, "public")); err == nil {
+				t.Error("Serve wrote SITE/public")
+			}
+		})
+	}
+	t.Cleanup(p.stop)
 	return p
 }
 
@@ -263,6 +268,19 @@ func TestServeInjectsLiveReloadAndRebuilds(t *testing.T) {
 	// A configuration file at the top of the site is watched too.
 	p.write(t, "hugo.toml", "title = \"Renamed\"\n")
 	p.waitPage(t, "/", "home:Renamed")
+
+	// Stopping closes the open live reload connection too.
+	p.stop()
+	timeout := time.After(5 * time.Second)
+	for closed := false; !closed; {
+		select {
+		case _, open := <-messages:
+			closed = !open
+		case <-timeout:
+			t.Error("the live reload websocket stays open after Serve stopped")
+			closed = true
+		}
+	}
 }
 
 func TestServeWatchesFoldersMadeLater(t *testing.T) {
