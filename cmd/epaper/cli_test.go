@@ -20,7 +20,7 @@ func runEpaper(t *testing.T, args ...string) (stdout, stderr string, code int) {
 }
 
 func TestHelpOnEveryCommand(t *testing.T) {
-	for _, cmd := range [][]string{{"--help"}, {"import", "--rate", "0", "--help"}, {"build", "--help"}, {"new", "--help"}, {"version", "--help"}} {
+	for _, cmd := range [][]string{{"--help"}, {"import", "--rate", "0", "--help"}, {"build", "--help"}, {"serve", "--help"}, {"merge", "--help"}, {"new", "--help"}, {"version", "--help"}} {
 		out, errOut, code := runEpaper(t, cmd...)
 		if code != 0 || !strings.Contains(out, "Usage:") {
 			t.Errorf("epaper %v: exit %d, stdout %q, stderr %q", cmd, code, out, errOut)
