@@ -70,23 +70,20 @@ func Build(o Options) error {
 	if cacheDir == "" {
 		cacheDir = filepath.Join(work, "cache")
 	}
-	var plan shardPlan
-	if o.Shard != "" {
-		if plan, err = planShard(siteDir, o.Shard, feedLimit); err != nil {
-			return fmt.Errorf("build %q: %w", siteDir, err)
-		}
+	plan, err := planShard(siteDir, o.Shard, feedLimit)
+	if err != nil {
+		return fmt.Errorf("build %q: %w", siteDir, err)
 	}
 	docs, err := render(o, plan, staging, themesDir, cacheDir)
 	if err != nil {
 		return fmt.Errorf("build %q: %w", siteDir, err)
 	}
 	if !o.NoSearch && o.Shard != RootShard { // the root searches the years' indexes
-		builtinDir, pagefindDir := searchDirs(o.Shard)
-		if err := writeSearchIndex(filepath.Join(staging, filepath.FromSlash(builtinDir)), docs); err != nil {
+		if err := writeSearchIndex(filepath.Join(staging, filepath.FromSlash(builtinSearchDir(o.Shard))), docs); err != nil {
 			return fmt.Errorf("build %q: %w", siteDir, err)
 		}
 		if o.Pagefind != "" {
-			if err := runPagefind(context.Background(), o.Pagefind, staging, pagefindDir); err != nil {
+			if err := runPagefind(context.Background(), o.Pagefind, staging, docMonths(docs)); err != nil {
 				return fmt.Errorf("build %q: search index: %w", siteDir, err)
 			}
 		}

@@ -97,7 +97,7 @@ func hugoConfig(o Options, publishDir, themesDir, cacheDir string, plan shardPla
 		"epaper": map[string]any{
 			"offline":       o.Offline(),
 			"shard":         o.Shard,
-			"searchIndexes": searchIndexes(o, plan.years),
+			"searchIndexes": searchIndexes(o, plan),
 		},
 	})
 	return cfg

@@ -20,7 +20,7 @@ import (
 //   - a year shard holds the paper sections and that year's editions, and the editions just
 //     before and after the year (as links only, for 上一期/下一期 across New Year). It
 //     publishes the editions' pages, articles, feeds and JSON, their aliases and its
-//     _redirects lines, its search index under search/YEAR/ and pagefind/YEAR/, and its
+//     _redirects lines, its search indexes under search/YEAR/ and pagefind/YYYY-MM/, and its
 //     sitemap as sitemaps/YEAR.xml; not the home, paper or search pages.
 //   - the root shard holds the paper sections and every edition's _index.md (as links
 //     only, for the calendars), and the newest editions in full for the home page's page
@@ -86,16 +86,17 @@ func Years(siteDir string) ([]string, error) {
 	return years, nil
 }
 
-// shardPlan is what a shard gives Hugo: which content files to read and which pages to
-// publish only as link targets.
+// shardPlan is what a build gives Hugo: for a shard, which content files to read and which
+// pages to publish only as link targets; for any build, the years and months of the archive.
 type shardPlan struct {
-	files []string // mount patterns for content/, first match wins ("! " excludes)
-	links []string // page paths rendered as links only (build.render "link")
-	years []string // every year of the archive (for the root's search and sitemap)
+	files  []string // mount patterns for content/, first match wins ("! " excludes)
+	links  []string // page paths rendered as links only (build.render "link")
+	years  []string // every year of the archive (for the root's search and sitemap)
+	months []string // every month of the archive (the Pagefind indexes the search page reads)
 }
 
-// planShard returns the plan for shard of siteDir, or an error if the shard is neither root
-// nor a year with editions.
+// planShard returns the plan for shard of siteDir ("" for the whole site), or an error if
+// the shard is neither root nor a year with editions.
 func planShard(siteDir, shard string, feedLimit int) (shardPlan, error) {
 	eds, err := scanEditions(siteDir)
 	if err != nil {
@@ -106,8 +107,15 @@ func planShard(siteDir, shard string, feedLimit int) (shardPlan, error) {
 		if !slices.Contains(plan.years, e.year()) {
 			plan.years = append(plan.years, e.year())
 		}
+		if m := e.date[:7]; !slices.Contains(plan.months, m) {
+			plan.months = append(plan.months, m)
+		}
 	}
 	slices.Sort(plan.years)
+	slices.Sort(plan.months)
+	if shard == "" {
+		return plan, nil
+	}
 	byPaper := map[string][]edition{}
 	var papers []string
 	for _, e := range eds {
@@ -168,27 +176,31 @@ func countArticles(dir string) (int, error) {
 	return len(m), err
 }
 
-// searchDirs returns where a build writes its built-in search index and its Pagefind index.
-func searchDirs(shard string) (builtin, pagefind string) {
+// builtinSearchDir is where a build writes its built-in search index: search/index, or
+// search/YEAR for a year shard.
+func builtinSearchDir(shard string) string {
 	if shard == "" {
-		return searchIndexDir, "pagefind"
+		return searchIndexDir
 	}
-	return "search/" + shard, "pagefind/" + shard
+	return "search/" + shard
 }
 
-// searchIndexes is what the search page searches: the index folders of the site, or of
-// every year shard for the root.
-func searchIndexes(o Options, years []string) []map[string]string {
-	if o.Shard != RootShard {
-		b, p := searchDirs(o.Shard)
-		return []map[string]string{{"builtin": b + "/", "pagefind": p + "/"}}
+// searchIndexes is what the search page searches, as paths from the site root: the
+// built-in index of the site (or of every year, for the root shard), and the Pagefind index
+// of every month. A month without articles has no Pagefind index; the page skips it.
+func searchIndexes(o Options, plan shardPlan) map[string][]string {
+	var builtin, pagefind []string
+	if o.Shard == RootShard {
+		for _, y := range plan.years {
+			builtin = append(builtin, builtinSearchDir(y)+"/")
+		}
+	} else {
+		builtin = []string{builtinSearchDir(o.Shard) + "/"}
 	}
-	var out []map[string]string
-	for _, y := range years {
-		b, p := searchDirs(y)
-		out = append(out, map[string]string{"builtin": b + "/", "pagefind": p + "/"})
+	for _, m := range plan.months {
+		pagefind = append(pagefind, pagefindDir(m)+"/")
 	}
-	return out
+	return map[string][]string{"builtin": builtin, "pagefind": pagefind}
 }
 
 // finishShard makes a shard's output its own: a year shard drops what the root publishes

@@ -32,7 +32,7 @@ type Options struct {
 	// Log receives Hugo's warnings and errors. Default: discarded.
 	Log io.Writer
 	// Pagefind is the path of a Pagefind binary (npm package pagefind, PagefindVersion):
-	// when set, the articles are indexed with it into pagefind/, which the search page
+	// when set, the articles are indexed with it into pagefind/YYYY-MM/, which the search page
 	// uses over HTTP. The built-in index (search/index/) is written either way.
 	Pagefind string
 	// NoSearch leaves out both search indexes (the search page then finds nothing); for

@@ -25,13 +25,16 @@
   var status = document.getElementById("search-status");
   var list = document.getElementById("search-results");
   var rootURL = new URL(view.getAttribute("data-root") || "./", window.location.href);
-  // The indexes to search, from the site root: the site's own, or every year's of a
-  // sharded site. Each is {builtin: "search/index/", pagefind: "pagefind/"}.
-  var indexes = [];
+  // The indexes to search, as folders from the site root: {builtin: ["search/index/"],
+  // pagefind: ["pagefind/2021-04/", …]} — the built-in index of the site (of every year, in
+  // a sharded site) and Pagefind's, one a month.
+  var indexes = { builtin: [], pagefind: [] };
   try {
-    indexes = JSON.parse(view.getAttribute("data-indexes") || "[]") || [];
+    var given = JSON.parse(view.getAttribute("data-indexes") || "{}") || {};
+    indexes.builtin = given.builtin || [];
+    indexes.pagefind = given.pagefind || [];
   } catch (e) {
-    indexes = [];
+    // no indexes: nothing is found
   }
 
   var query = (new URLSearchParams(window.location.search).get("q") || "").trim();
@@ -123,17 +126,26 @@
   // ---- Pagefind ---------------------------------------------------------------------
 
   function pagefind(q) {
-    if (!indexes.length) {
-      return Promise.reject(new Error("no index"));
-    }
     // Every index's URLs are paths from the site root (a shard's pages keep the URLs of
-    // the whole site).
+    // the whole site). The first month whose index loads is the main one; the others are
+    // merged into it, and a month without an index (no articles) is skipped.
     var base = rootURL.pathname;
-    var first = new URL(indexes[0].pagefind + "pagefind.js", rootURL);
-    return import(first.href).then(function (pf) {
+    var dirs = indexes.pagefind.slice();
+    function load(i) {
+      if (i >= dirs.length) {
+        return Promise.reject(new Error("no Pagefind index"));
+      }
+      return import(new URL(dirs[i] + "pagefind.js", rootURL).href).then(function (pf) {
+        return { pf: pf, rest: dirs.slice(i + 1) };
+      }, function () {
+        return load(i + 1);
+      });
+    }
+    return load(0).then(function (main) {
+      var pf = main.pf;
       return Promise.resolve(pf.options({ baseUrl: base, excerptLength: 40 })).then(function () {
-        return Promise.all(indexes.slice(1).map(function (ix) {
-          return pf.mergeIndex(new URL(ix.pagefind, rootURL).href, { baseUrl: base });
+        return Promise.all(main.rest.map(function (dir) {
+          return Promise.resolve(pf.mergeIndex(new URL(dir, rootURL).href, { baseUrl: base })).catch(function () {});
         }));
       }).then(function () {
         return pf.search(q);
@@ -274,7 +286,7 @@
   // candidates of one index: the docs with every term of every word, ranked by where the
   // words are (title, then 引题/副题/author, then the body only), newest first.
   function candidates(ix, ws) {
-    var base = new URL(ix.builtin, rootURL);
+    var base = new URL(ix, rootURL);
     return loadScript(new URL("docs.js", base).href, "docs").then(function (head) {
       var terms = [];
       ws.forEach(function (w) {
@@ -323,11 +335,11 @@
     if (!ws.length) {
       return Promise.resolve({ engine: "builtin", total: 0, items: [], more: function () { return Promise.resolve([]); } });
     }
-    return Promise.all(indexes.map(function (ix) { return candidates(ix, ws); })).then(function (all) {
+    return Promise.all(indexes.builtin.map(function (ix) { return candidates(ix, ws); })).then(function (all) {
       var cs = [].concat.apply([], all);
       cs.sort(function (a, b) {
         return a.rank - b.rank || (a.doc[5] < b.doc[5] ? 1 : a.doc[5] > b.doc[5] ? -1 : 0) ||
-          (a.ix.builtin < b.ix.builtin ? -1 : a.ix.builtin > b.ix.builtin ? 1 : a.id - b.id);
+          (a.ix < b.ix ? -1 : a.ix > b.ix ? 1 : a.id - b.id);
       });
       var approximate = cs.length > VERIFY_MAX;
       cs = cs.slice(0, VERIFY_MAX);
@@ -335,7 +347,7 @@
       var texts = {};
       return Promise.all(cs.map(function (c) {
         var chunk = Math.floor(c.id / c.head.chunk);
-        var key = c.ix.builtin + "\u0000" + chunk;
+        var key = c.ix + "\u0000" + chunk;
         if (!texts[key]) {
           texts[key] = loadScript(new URL("t-" + chunk + ".js", c.base).href, "t-" + chunk);
         }

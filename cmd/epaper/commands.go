@@ -248,6 +248,7 @@ robots.txt, RSS feeds per paper and per page, and a 404 page.
 Every page has a search box. The articles are indexed for full-text search twice: by
 epaper itself into search/index/ (script files a browser loads even from file://, where
 the search page uses them), and by Pagefind (` + "`npm install pagefind@" + site.PagefindVersion + "`" + `) into pagefind/,
+one index a month,
 which the search page uses when the site is served over HTTP. Pagefind is found as
 --pagefind, $EPAPER_PAGEFIND or pagefind on the PATH; without it the build says so and the
 search page uses epaper's own index everywhere.
