@@ -5,7 +5,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -67,7 +66,8 @@ func benchBuild(b *testing.B, noSearch bool) {
 // BenchmarkBuildCLI builds the same sites as BenchmarkBuild with the hugo command named by
 // $EPAPER_BENCH_HUGO (the same version as the library, installed by make bench), given the
 // same configuration and theme (site.WriteCLISite). Its peak-RSS-MiB is the hugo process's,
-// ns/op the wall time from starting the command to its exit. Skipped unless
+// ns/op the wall time from starting the command to its exit, cpu-ns/article its CPU time
+// (with GNU time). Skipped unless
 // $EPAPER_BENCH_HUGO is set.
 //
 // The peak RSS is measured by /usr/bin/time (GNU time, its %M) where it is installed: a child
@@ -86,6 +86,7 @@ func BenchmarkBuildCLI(b *testing.B) {
 			dir := prepareSite(b, o)
 			work := b.TempDir()
 			var peak int64
+			var cpuTotal time.Duration
 			b.ResetTimer()
 			b.StopTimer()
 			for i := 0; i < b.N; i++ {
@@ -107,7 +108,8 @@ func BenchmarkBuildCLI(b *testing.B) {
 					b.Fatalf("%s %v: %v", hugo, args, err)
 				}
 				if rssFile != "" {
-					peak = max(peak, readMaxRSS(b, rssFile))
+					rss, cpu := readTime(b, rssFile)
+					peak, cpuTotal = max(peak, rss), cpuTotal+cpu
 				} else if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
 					peak = max(peak, ru.Maxrss<<10) // kB on Linux
 				}
@@ -117,6 +119,9 @@ func BenchmarkBuildCLI(b *testing.B) {
 				}
 			}
 			synth.ReportTime(b, o.ArticleCount())
+			if cpuTotal > 0 {
+				b.ReportMetric(float64(cpuTotal.Nanoseconds())/float64(b.N)/float64(o.ArticleCount()), "cpu-ns/article")
+			}
 			if peak > 0 {
 				b.ReportMetric(float64(peak)/(1<<20), "peak-RSS-MiB")
 			}
@@ -136,27 +141,29 @@ var timeCmd = func() string {
 }()
 
 // hugoCommand returns the command that runs hugo with args, under GNU time when there is
-// one, and the file where time writes hugo's peak RSS (in KiB), or "".
+// one, and the file where time writes hugo's peak RSS (KiB) and CPU time (s), or "".
 func hugoCommand(hugo string, args []string, work string) (*exec.Cmd, string) {
 	if timeCmd == "" {
 		return exec.Command(hugo, args...), ""
 	}
 	rss := filepath.Join(work, "maxrss")
-	return exec.Command(timeCmd, append([]string{"-f", "%M", "-o", rss, hugo}, args...)...), rss
+	return exec.Command(timeCmd, append([]string{"-f", "%M %U %S", "-o", rss, hugo}, args...)...), rss
 }
 
-// readMaxRSS reads the peak RSS GNU time wrote, in bytes.
-func readMaxRSS(b *testing.B, file string) int64 {
+// readTime reads what GNU time wrote: hugo's peak RSS in bytes and its CPU time (user and
+// system).
+func readTime(b *testing.B, file string) (int64, time.Duration) {
 	b.Helper()
 	data, err := os.ReadFile(file)
 	if err != nil {
 		b.Fatal(err)
 	}
-	kb, err := strconv.ParseInt(strings.TrimSpace(string(data)), 10, 64)
-	if err != nil {
+	var kb int64
+	var user, sys float64
+	if _, err := fmt.Sscanf(strings.TrimSpace(string(data)), "%d %f %f", &kb, &user, &sys); err != nil {
 		b.Fatalf("%s: %q: %v", file, data, err)
 	}
-	return kb << 10
+	return kb << 10, time.Duration((user + sys) * float64(time.Second))
 }
 
 // prepareSite returns the imported site of o, from the cache or imported now.
