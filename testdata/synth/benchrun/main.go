@@ -366,8 +366,14 @@ func targets(w io.Writer, rs []result, c config) {
 		b, _ := cli.get("ns/op")
 		ra, _ := lib.get("peak-RSS-MiB")
 		rb, _ := cli.get("peak-RSS-MiB")
-		fmt.Fprintf(w, "- Library build no slower than the hugo command (within 5%%), %d days: %s (%.1f s vs %.1f s: %+.1f%%; peak RSS %.0f vs %.0f MiB)\n",
-			d, verdict(a <= 1.05*b), a/1e9, b/1e9, 100*(a/b-1), ra, rb)
+		cpu := ""
+		if ca, ok := lib.get("cpu-ns/article"); ok {
+			if cb, ok := cli.get("cpu-ns/article"); ok {
+				cpu = fmt.Sprintf("; CPU %.2f vs %.2f ms/article: %+.1f%%", ca/1e6, cb/1e6, 100*(ca/cb-1))
+			}
+		}
+		fmt.Fprintf(w, "- Library build no slower than the hugo command (within 5%%), %d days: %s (wall %.1f s vs %.1f s: %+.1f%%%s; peak RSS %.0f vs %.0f MiB)\n",
+			d, verdict(a <= 1.05*b), a/1e9, b/1e9, 100*(a/b-1), cpu, ra, rb)
 	}
 	// The search index, separately.
 	for _, d := range c.builds {
