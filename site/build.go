@@ -7,7 +7,9 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"sync"
+	"time"
 
 	"github.com/bep/logg"
 	"github.com/gohugoio/hugo/common/loggers"
@@ -124,7 +126,13 @@ func render(o Options, plan shardPlan, publishDir, themesDir, cacheDir string) (
 	if err != nil {
 		return nil, err
 	}
-	buildErr := h.Build(hugolib.BuildCfg{})
+	buildErr, stuck := buildOrGiveUp(h)
+	if stuck {
+		// The stuck build holds nothing of ours but h; Hugo's global page cache is cleared
+		// below, and the next build uses a fresh HugoSites.
+		return nil, fmt.Errorf("Hugo stopped rendering after %d or more pages failed and did not return (Hugo %s loses those errors here): "+
+			"look for a template error in the site's layouts/, which override epaper's (a build without them shows whether they are the cause)", hugoMaxRenderErrors, hugoVersion())
+	}
 	var docs []searchDoc
 	if buildErr == nil && !o.NoSearch && o.Shard != RootShard {
 		docs = collectSearchDocs(context.Background(), h.RegularPages(), o)
@@ -137,6 +145,46 @@ func render(o Options, plan shardPlan, publishDir, themesDir, cacheDir string) (
 		return nil, fmt.Errorf("%d errors logged:\n%s", n, logBuf.String())
 	}
 	return docs, closeErr
+}
+
+// hugoMaxRenderErrors is the number of failed pages after which Hugo stops a build
+// (hugolib's errorCollator).
+const hugoMaxRenderErrors = 10
+
+// stuckAfter is how long a build may go on once Hugo has stopped it. Then it is taken to be
+// stuck: Hugo v0.165.0's page walker can block for ever on a full channel when the render
+// workers have quit after hugoMaxRenderErrors errors (hugolib/site_render.go, renderPages).
+var stuckAfter = 20 * time.Second
+
+// buildOrGiveUp runs h.Build; if Hugo stops the build (too many errors) and the build does
+// not return within stuckAfter, it gives up on it and reports it stuck. The stuck goroutine
+// stays blocked for the life of the process.
+func buildOrGiveUp(h *hugolib.HugoSites) (err error, stuck bool) {
+	done := make(chan error, 1)
+	go func() { done <- h.Build(hugolib.BuildCfg{}) }()
+	select {
+	case err := <-done:
+		return err, false
+	case <-h.Done():
+	}
+	select {
+	case err := <-done:
+		return err, false
+	case <-time.After(stuckAfter):
+		return nil, true
+	}
+}
+
+// hugoVersion is the version of the Hugo module epaper is built with.
+func hugoVersion() string {
+	if info, ok := debug.ReadBuildInfo(); ok {
+		for _, m := range info.Deps {
+			if m.Path == "github.com/gohugoio/hugo" {
+				return m.Version
+			}
+		}
+	}
+	return "(unknown version)"
 }
 
 // newHugoSites loads the configuration and returns a fresh HugoSites: one per build, as

@@ -1,11 +1,13 @@
 package site
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"golang.org/x/tools/txtar"
 )
@@ -185,4 +187,38 @@ body
 	if diff := diffTrees(t, a, b); diff != "" {
 		t.Error(diff)
 	}
+}
+
+// TestBrokenLayoutNeverHangs: with a layout that fails on every page, Hugo stops after 10
+// failed pages, and its page walker can then block for ever (Hugo v0.165.0). Every build
+// must still end with an error, whichever way it goes.
+func TestBrokenLayoutNeverHangs(t *testing.T) {
+	var files strings.Builder
+	for i := range 300 {
+		fmt.Fprintf(&files, "-- content/p%03d.md --\n---\ntitle: P%d\n---\nbody\n", i, i)
+	}
+	files.WriteString("-- layouts/page.html --\n{{ define \"main\" }}{{ .NoSuchMethod }}{{ end }}\n")
+	dir := writeTxtar(t, files.String())
+	old := stuckAfter
+	stuckAfter = 3 * time.Second
+	t.Cleanup(func() { stuckAfter = old })
+	stuck := 0
+	for i := range 25 {
+		done := make(chan error, 1)
+		go func() { done <- Build(Options{SiteDir: dir, Theme: theme}) }()
+		select {
+		case err := <-done:
+			switch {
+			case err == nil:
+				t.Fatalf("build %d: no error", i)
+			case strings.Contains(err.Error(), "did not return"):
+				stuck++
+			case !strings.Contains(err.Error(), "NoSuchMethod"):
+				t.Fatalf("build %d: the error does not name the problem: %v", i, err)
+			}
+		case <-time.After(time.Minute):
+			t.Fatalf("build %d hangs", i)
+		}
+	}
+	t.Logf("25 builds: %d given up as stuck, the rest reported the template error", stuck)
 }
