@@ -28,6 +28,10 @@ demo: build pagefind
 	@echo
 	@echo "Open 第005版 重庆新闻 in a browser (works from disk, no server needed):"
 	@echo "  file://$(CURDIR)/$(DEMO)/public/cqrb/2021-04-14/005/index.html"
+	@echo "Search it (the search box of every page), e.g.:"
+	@echo "  file://$(CURDIR)/$(DEMO)/public/search/index.html?q=招商引资"
+	@echo "Or preview it over HTTP, rebuilt and reloaded as you edit demo/content or demo/layouts:"
+	@echo "  $(BIN) serve --site $(DEMO)"
 
 # The whole test suite, as CI runs it: formatting, vet, then every test, the browser tests
 # in Debian's Chromium (installed here with apt-get when missing and run as root).
