@@ -17,6 +17,10 @@ func hugoConfig(o Options, publishDir, themesDir, cacheDir string, plan shardPla
 	cfg.Set("defaultContentLanguage", "zh")
 	cfg.Set("hasCJKLanguage", true)
 	cfg.Set("timeZone", "Asia/Shanghai")
+	if o.TemplateMetrics {
+		cfg.Set("templateMetrics", true)
+		cfg.Set("templateMetricsHints", true)
+	}
 	cfg.Set("disableKinds", disabledKinds(o))
 	cfg.Set("markup", map[string]any{
 		"goldmark": map[string]any{

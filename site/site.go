@@ -38,6 +38,9 @@ type Options struct {
 	// NoSearch leaves out both search indexes (the search page then finds nothing); for
 	// measuring the Hugo build alone.
 	NoSearch bool
+	// TemplateMetrics writes Hugo's template metrics (time and count per template, and
+	// hints for caching partials) to Log: for finding what makes a site's layouts slow.
+	TemplateMetrics bool
 	// Shard builds one part of a sharded site (shard.go): RootShard or a year ("2021").
 	// Empty: the whole site.
 	Shard string
