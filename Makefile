@@ -5,7 +5,7 @@ BIN     := bin/epaper
 DEMO    := demo
 VERSION := $(shell git describe --tags --always --dirty 2>/dev/null || echo devel)
 LDFLAGS := -X main.version=$(VERSION)
-PKGS    := ./... ./testdata/fixture/...
+PKGS    := ./... ./testdata/fixture/... ./testdata/synth/...
 # Pagefind (full-text search over HTTP), from the npm registry, pinned; it ships its own
 # binary. Installed into .tools/ by the targets that need it; epaper build finds it through
 # EPAPER_PAGEFIND. Keep the version in step with site.PagefindVersion.
@@ -13,7 +13,7 @@ PAGEFIND_VERSION := 1.6.0
 PAGEFIND := $(CURDIR)/.tools/node_modules/.bin/pagefind
 export EPAPER_PAGEFIND := $(PAGEFIND)
 
-.PHONY: all build demo test check chromium pagefind bench fixture clean
+.PHONY: all build demo test check chromium pagefind bench bench-smoke fixture clean
 
 all: build
 
@@ -39,6 +39,7 @@ demo: build pagefind
 test: check chromium pagefind
 	mkdir -p test-output
 	$(GO) test -count=1 -timeout 20m $(PKGS) -artifacts -outputdir $(CURDIR)/test-output
+	$(MAKE) --no-print-directory bench-smoke
 
 chromium:
 	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || { \
@@ -62,8 +63,16 @@ check:
 	  if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 	$(GO) vet $(PKGS)
 
+# The benchmarks of docs/benchmarks.md (issue 7): import and build of a synthetic archive of
+# 1 to 480 days, the hugo command of the same version for comparison (installed into the bench
+# cache, never elsewhere), one table at the end. About 1 h 30 on 2 cores; archives are cached
+# in $${EPAPER_BENCH_CACHE:-$$TMPDIR/epaper-bench}.
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem $(PKGS)
+	testdata/synth/bench.sh
+
+# One day each, no hugo command: that the benchmarks run (part of make test).
+bench-smoke:
+	testdata/synth/bench.sh -smoke -cache $(CURDIR)/test-output/bench-cache
 
 # Regenerate the fixture edition in testdata/epaper.cqrb.cn from testdata/fixture.
 fixture:
