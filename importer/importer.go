@@ -18,6 +18,7 @@ import (
 	"net/url"
 	"path/filepath"
 	"sort"
+	"sync"
 	"time"
 )
 
@@ -50,6 +51,8 @@ type Importer struct {
 func New(opt Options, transport http.RoundTripper) *Importer {
 	if opt.Log == nil {
 		opt.Log = io.Discard
+	} else {
+		opt.Log = &lockedWriter{w: opt.Log}
 	}
 	if opt.Fetch.Log == nil {
 		opt.Fetch.Log = opt.Log
@@ -159,18 +162,62 @@ func (im *Importer) Import(ctx context.Context, start *url.URL) (*Report, error)
 		return nil, err
 	}
 	fmt.Fprintf(im.opt.Log, "edition %s %s: %d pages\n", ed.PaperName, edition, len(ed.Pages))
+	// Pages are imported a few at a time (their articles are concurrent too; the fetcher
+	// bounds the requests in flight), each into a report of its own; the reports are joined
+	// in page order, so the report does not depend on which page finished first.
+	pageReps := make([]*Report, len(ed.Pages))
+	for i := range pageReps {
+		pageReps[i] = &Report{Edition: rep.Edition}
+	}
+	finished := make([]bool, len(ed.Pages))
+	var mu sync.Mutex // finished, and the progress callback
+	sem := make(chan struct{}, max(1, im.fetcher.opt.Concurrency/2))
+	var wg sync.WaitGroup
 	for i, ref := range ed.Pages {
-		if err := ctx.Err(); err != nil {
-			return rep, err
+		if ctx.Err() != nil {
+			break
 		}
 		var pre *decoded
 		if entry.isPage && entry.url == ref.URL {
 			pre = entry
 		}
-		im.importPage(ctx, rep, edDir, i+1, ref, pre)
-		im.progress(rep, len(ed.Pages))
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			im.importPage(ctx, pageReps[i], edDir, i+1, ref, pre)
+			mu.Lock()
+			defer mu.Unlock()
+			finished[i] = true
+			done := &Report{Edition: rep.Edition}
+			for j, r := range pageReps {
+				if finished[j] {
+					done.Items = append(done.Items, r.Items...)
+				}
+			}
+			im.progress(done, len(ed.Pages))
+		}()
+	}
+	wg.Wait()
+	for _, r := range pageReps {
+		rep.Items = append(rep.Items, r.Items...)
+	}
+	if err := ctx.Err(); err != nil {
+		return rep, err
 	}
 	return rep, nil
+}
+
+// lockedWriter serialises the writes of concurrent page and article imports to one log.
+type lockedWriter struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+func (l *lockedWriter) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.w.Write(p)
 }
 
 // decoded is a fetched HTML page, decoded.
