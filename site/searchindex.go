@@ -168,15 +168,16 @@ func writeSearchIndex(dir string, docs []searchDoc) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	// term → doc numbers (ascending, as docs are visited in order)
-	postings := map[string][]int{}
+	// term → doc numbers (ascending, as docs are visited in order); int32 as a year of a
+	// daily has ~47,000 docs and ~70 million postings
+	postings := map[string][]int32{}
 	size := 0
 	for i, d := range docs {
 		seen := map[string]bool{}
 		add := func(t string) {
 			if !seen[t] {
 				seen[t] = true
-				postings[t] = append(postings[t], i)
+				postings[t] = append(postings[t], int32(i))
 				size += 3
 			}
 		}
@@ -203,14 +204,19 @@ func writeSearchIndex(dir string, docs []searchDoc) error {
 		return err
 	}
 
-	byBucket := make([]map[string]string, buckets)
-	for i := range byBucket {
-		byBucket[i] = map[string]string{}
+	// one bucket at a time, so that only one bucket's encoded lists are held at once
+	byBucket := make([][]string, buckets)
+	for t := range postings {
+		b := bucketOf(t, buckets)
+		byBucket[b] = append(byBucket[b], t)
 	}
-	for t, ids := range postings {
-		byBucket[bucketOf(t, buckets)][t] = encodeIDs(ids)
-	}
-	for i, m := range byBucket {
+	for i, ts := range byBucket {
+		m := make(map[string]string, len(ts))
+		for _, t := range ts {
+			m[t] = encodeIDs(postings[t])
+			delete(postings, t)
+		}
+		byBucket[i] = nil
 		if err := writeScript(dir, "b-"+strconv.Itoa(i), m); err != nil {
 			return err
 		}
@@ -229,9 +235,9 @@ func writeSearchIndex(dir string, docs []searchDoc) error {
 }
 
 // encodeIDs writes ascending doc numbers as base-36 gaps joined by commas.
-func encodeIDs(ids []int) string {
+func encodeIDs(ids []int32) string {
 	var b strings.Builder
-	prev := 0
+	prev := int32(0)
 	for i, id := range ids {
 		if i > 0 {
 			b.WriteByte(',')

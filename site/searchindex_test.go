@@ -32,7 +32,7 @@ func TestBucketOf(t *testing.T) {
 }
 
 func TestEncodeIDs(t *testing.T) {
-	if got := encodeIDs([]int{0, 1, 37, 1000}); got != "0,1,10,qr" {
+	if got := encodeIDs([]int32{0, 1, 37, 1000}); got != "0,1,10,qr" {
 		t.Errorf("encodeIDs = %q", got)
 	}
 }
