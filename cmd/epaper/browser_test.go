@@ -153,10 +153,27 @@ func (b *browser) text(t *testing.T, sel string) string {
 	return strings.TrimSpace(value(t, b, chromedp.Text(chromedp.CSS(sel), chromedp.NodeVisible)))
 }
 
-// click clicks the first element sel matches and waits for the next page to load.
+// click clicks the first element sel matches and waits for the next page to load: until
+// the tab shows another URL, fully loaded. (Waiting for a body alone can find the page
+// being left, under load.)
 func (b *browser) click(t *testing.T, sel string) {
 	t.Helper()
-	b.run(t, chromedp.Click(chromedp.CSS(sel), chromedp.NodeVisible), chromedp.WaitReady(chromedp.CSS("body")))
+	before := b.location(t)
+	b.run(t, chromedp.Click(chromedp.CSS(sel), chromedp.NodeVisible))
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		ctx, cancel := context.WithDeadline(b.ctx, deadline)
+		_, err := chromedp.Run(ctx, chromedp.Poll[bool](fmt.Sprintf(`location.href !== %q && document.readyState === "complete"`, before)))
+		cancel()
+		if err == nil {
+			return
+		}
+		// a poll in the page being left ends with "context not found": poll in the new one
+		if time.Now().After(deadline) || !strings.Contains(err.Error(), "-32000") {
+			t.Fatalf("click %s on %s: no new page: %v", sel, before, err)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
 }
 
 // checkPage checks what a reader would notice on any page: every image there, no errors.
