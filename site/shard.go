@@ -72,18 +72,8 @@ func scanEditions(siteDir string) ([]edition, error) {
 
 // Years returns the years of the editions in siteDir/content, in order: the year shards.
 func Years(siteDir string) ([]string, error) {
-	eds, err := scanEditions(siteDir)
-	if err != nil {
-		return nil, err
-	}
-	var years []string
-	for _, e := range eds {
-		if !slices.Contains(years, e.year()) {
-			years = append(years, e.year())
-		}
-	}
-	slices.Sort(years)
-	return years, nil
+	plan, err := planShard(siteDir, "", 0)
+	return plan.years, err
 }
 
 // shardPlan is what a build gives Hugo: for a shard, which content files to read and which

@@ -160,17 +160,22 @@ func (b *browser) click(t *testing.T, sel string) {
 	t.Helper()
 	before := b.location(t)
 	b.run(t, chromedp.Click(chromedp.CSS(sel), chromedp.NodeVisible))
+	if err := b.pollAcrossNavigation(fmt.Sprintf(`location.href !== %q && document.readyState === "complete"`, before)); err != nil {
+		t.Fatalf("click %s on %s: no new page: %v", sel, before, err)
+	}
+}
+
+// pollAcrossNavigation waits up to 30 s for the JavaScript expression to be true in the
+// tab. A poll in a page being left ends with "context not found" (-32000); it polls again
+// in the new one.
+func (b *browser) pollAcrossNavigation(expr string) error {
 	deadline := time.Now().Add(30 * time.Second)
 	for {
 		ctx, cancel := context.WithDeadline(b.ctx, deadline)
-		_, err := chromedp.Run(ctx, chromedp.Poll[bool](fmt.Sprintf(`location.href !== %q && document.readyState === "complete"`, before)))
+		_, err := chromedp.Run(ctx, chromedp.Poll[bool](expr))
 		cancel()
-		if err == nil {
-			return
-		}
-		// a poll in the page being left ends with "context not found": poll in the new one
-		if time.Now().After(deadline) || !strings.Contains(err.Error(), "-32000") {
-			t.Fatalf("click %s on %s: no new page: %v", sel, before, err)
+		if err == nil || time.Now().After(deadline) || !strings.Contains(err.Error(), "-32000") {
+			return err
 		}
 		time.Sleep(50 * time.Millisecond)
 	}

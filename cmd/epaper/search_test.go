@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -13,7 +12,6 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/chromedp/chromedp"
 )
@@ -59,20 +57,8 @@ func searchFor(t *testing.T, b *browser, u string) (engine, status string, resul
 // readResults waits for the search page to finish and reads what it shows.
 func readResults(t *testing.T, b *browser) (engine, status string, results []searchResult) {
 	t.Helper()
-	// The page may still be on its way (a submitted form): a poll in the page being left
-	// ends with "context not found"; poll again in the new one.
-	deadline := time.Now().Add(30 * time.Second)
-	for {
-		ctx, cancel := context.WithDeadline(b.ctx, deadline)
-		_, err := chromedp.Run(ctx, chromedp.Poll[bool](`!!(document.getElementById("search") && document.getElementById("search").dataset.engine)`))
-		cancel()
-		if err == nil {
-			break
-		}
-		if time.Now().Before(deadline) && strings.Contains(err.Error(), "-32000") {
-			time.Sleep(50 * time.Millisecond)
-			continue
-		}
+	// The page may still be on its way (a submitted form).
+	if err := b.pollAcrossNavigation(`!!(document.getElementById("search") && document.getElementById("search").dataset.engine)`); err != nil {
 		st, _ := chromedp.Run(b.ctx, chromedp.Evaluate[string](`(document.getElementById("search-status") || {}).textContent`))
 		t.Fatalf("%s: the search did not finish: %v; status %q; browser errors %q", b.location(t), err, st, b.takeErrors())
 	}
@@ -109,12 +95,7 @@ func articlesContaining(t *testing.T, site, s string) []string {
 			return err
 		}
 		if strings.Contains(string(data), s) {
-			for _, line := range strings.Split(string(data), "\n") {
-				if title, ok := strings.CutPrefix(line, "title: "); ok {
-					out = append(out, strings.Trim(title, `"`))
-					break
-				}
-			}
+			out = append(out, titleOf(string(data)))
 		}
 		return nil
 	})

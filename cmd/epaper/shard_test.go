@@ -250,11 +250,19 @@ func frontMatterTitle(t *testing.T, file string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, line := range strings.Split(string(data), "\n") {
-		if title, ok := strings.CutPrefix(line, "title: "); ok {
+	title := titleOf(string(data))
+	if title == "" {
+		t.Fatalf("%s: no title", file)
+	}
+	return title
+}
+
+// titleOf returns the title: of a bundle's front matter, "" if it has none.
+func titleOf(md string) string {
+	for line := range strings.Lines(md) {
+		if title, ok := strings.CutPrefix(strings.TrimRight(line, "\n"), "title: "); ok {
 			return strings.Trim(title, `"`)
 		}
 	}
-	t.Fatalf("%s: no title", file)
 	return ""
 }
