@@ -48,8 +48,8 @@ type preview struct {
 
 // startServe runs Serve on dir on a free port until the test ends, then checks that it
 // stops cleanly: it returns nil, no longer listens and leaves nothing in its temporary
-// directory (TMPDIR is the test's own).
-func startServe(t *testing.T, dir string, opts ...func(*ServeOptions)) *preview {
+// directory (TMPDIR is the test's own). hooks, if given, change how it builds.
+func startServe(t *testing.T, dir string, hooks ...serveHooks) *preview {
 	t.Helper()
 	tmp := t.TempDir()
 	t.Setenv("TMPDIR", tmp)
@@ -62,10 +62,11 @@ func startServe(t *testing.T, dir string, opts ...func(*ServeOptions)) *preview 
 		Out:     p.out,
 		Ready:   func(u string) { ready <- u },
 	}
-	for _, f := range opts {
-		f(&o)
+	var h serveHooks
+	if len(hooks) > 0 {
+		h = hooks[0]
 	}
-	go func() { done <- Serve(ctx, o) }()
+	go func() { done <- serve(ctx, o, h) }()
 	select {
 	case p.url = <-ready:
 	case err := <-done:
@@ -336,8 +337,8 @@ func TestServeBrokenLayoutShowsErrorKeepsLastGoodBuild(t *testing.T) {
 	p := startServe(t, dir)
 	p.waitPage(t, "/a/p1/", "theme-page:P1")
 
-	// A template that does not parse. (Not one that fails on every page: Hugo v0.165.0 can
-	// hang when ten or more pages fail to render.)
+	// A template that does not parse. (Not one that fails on every page: Hugo can hang
+	// when ten or more pages fail to render.)
 	p.write(t, "layouts/page.html", `{{ define "main" }}broken:{{ .Title }{{ end }}`)
 	body := p.waitPage(t, "/a/p1/", `id="`+BannerID+`"`)
 	if !strings.Contains(body, "theme-page:P1") {
@@ -383,6 +384,7 @@ func TestServeFirstBuildFails(t *testing.T) {
 }
 
 func TestServeBannerEscapesTheError(t *testing.T) {
+	t.Parallel()
 	page := []byte("<!DOCTYPE html><html><head></head><body class=\"x\"><p>text</p></body></html>")
 	got := string(insertBanner(page, errors.New(`bad <script>alert("x")</script> & more`), true))
 	if strings.Contains(got, "<script>") {
@@ -403,15 +405,16 @@ func TestServeStuckBuild(t *testing.T) {
 	t.Cleanup(func() { close(release) }) // after Serve has stopped: cleanups run last first
 	var calls atomic.Int32
 	dir := writeTxtar(t, smallSite)
-	p := startServe(t, dir, func(o *ServeOptions) {
-		o.build = func(o Options) error {
+	p := startServe(t, dir, serveHooks{
+		build: func(o Options) error {
 			if calls.Add(1) > 1 {
 				<-release
 				return errors.New("released")
 			}
 			return Build(o)
-		}
-		o.stuckAfter, o.stopWait = 300*time.Millisecond, 500*time.Millisecond
+		},
+		stuckAfter: 300 * time.Millisecond,
+		stopWait:   500 * time.Millisecond,
 	})
 	p.write(t, "content/a/p1/index.md", "---\ntitle: P1\n---\nnever built\n")
 	body := p.waitPage(t, "/a/p1/", "has not finished after")
@@ -425,6 +428,7 @@ func TestServeStuckBuild(t *testing.T) {
 }
 
 func TestServeNeedsContent(t *testing.T) {
+	t.Parallel()
 	err := Serve(context.Background(), ServeOptions{Options: Options{SiteDir: t.TempDir(), Theme: theme}})
 	if err == nil || !strings.Contains(err.Error(), "no content directory") {
 		t.Errorf("Serve without content/: %v", err)

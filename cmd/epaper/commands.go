@@ -264,7 +264,7 @@ shards can run on many machines at once, and "epaper merge" puts them together.`
 			if offline && baseURL != "" {
 				return usageError{fmt.Errorf("build: --offline and --base-url exclude each other")}
 			}
-			if outDir == "" {
+			if outDir == "" && only == "" { // a shard built alone goes to SITE/shards/NAME
 				outDir = filepath.Join(siteDir, "public")
 			}
 			if baseURL != "" && !strings.HasSuffix(baseURL, "/") {
@@ -282,7 +282,7 @@ shards can run on many machines at once, and "epaper merge" puts them together.`
 			}
 			o := site.Options{SiteDir: siteDir, OutDir: outDir, BaseURL: baseURL, Theme: epaper.Theme(), Log: stderr, Pagefind: pf, TemplateMetrics: metrics}
 			if shard != "" {
-				return buildSharded(o, only, cmd.Flags().Changed("out"), stdout)
+				return buildShards(o, only, stdout)
 			}
 			if err := site.Build(o); err != nil {
 				return err
