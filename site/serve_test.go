@@ -46,6 +46,9 @@ type preview struct {
 	stop     func() // stops Serve and checks it stopped cleanly; at the latest when the test ends
 }
 
+// The tests of a running Serve are not parallel: Hugo's live reload hub is one per process
+// (one preview's rebuild reloads the pages of all), and startServe sets TMPDIR.
+
 // startServe runs Serve on dir on a free port until the test ends, then checks that it
 // stops cleanly: it returns nil, no longer listens and leaves nothing in its temporary
 // directory (TMPDIR is the test's own). hooks, if given, change how it builds.
