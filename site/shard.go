@@ -25,7 +25,7 @@ import (
 //     cards and the feeds. It publishes the home, paper, search and 404 pages, feeds,
 //     robots.txt, its sitemap as sitemaps/root.xml and sitemap.xml as an index of all.
 //
-// RootShard names the root shard in Options.Shard; a year is its four digits.
+// RootShard names the root shard in ShardOptions.Only and ShardBuilt; a year is its four digits.
 const RootShard = "root"
 
 // editionDir is the name of an edition's folder: its date.
