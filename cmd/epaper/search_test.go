@@ -14,6 +14,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
+	"github.com/epaper-archive/epaper/site"
 	"github.com/epaper-archive/epaper/testdata/need"
 )
 
@@ -22,6 +23,21 @@ const (
 	placeholderPhrase = "服务器不在响应头中声明字符集"
 	placeholderTitle  = "【占位】"
 )
+
+// pagefind returns the Pagefind binary to index with (the test is skipped without one), and
+// fails the test if it is not the version the search page is written for.
+func pagefind(t *testing.T) string {
+	t.Helper()
+	bin := need.Pagefind(t)
+	v, err := site.PagefindVersionOf(t.Context(), bin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "pagefind " + site.PagefindVersion; v != want {
+		t.Fatalf("%s is %q; the search page is written for %q (make pagefind installs it into .tools/)", bin, v, want)
+	}
+	return bin
+}
 
 // searchResult is one result as the search page lists it.
 type searchResult struct {
@@ -98,7 +114,7 @@ func articlesContaining(t *testing.T, site, s string) []string {
 // it too.
 func TestSearchOverHTTP(t *testing.T) {
 	t.Parallel()
-	pf := need.Pagefind(t)
+	pf := pagefind(t)
 	b := newBrowser(t)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -150,7 +166,7 @@ func TestSearchOverHTTP(t *testing.T) {
 // and no request leaves file://.
 func TestSearchOfflineFromFile(t *testing.T) {
 	t.Parallel()
-	pf := need.Pagefind(t)
+	pf := pagefind(t)
 	b := newBrowser(t)
 	public := builtSite(t, "--pagefind", pf)
 	site := importedSite(t)

@@ -15,7 +15,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/epaper-archive/epaper/testdata/need"
 	"github.com/epaper-archive/epaper/testdata/synth"
 )
 
@@ -206,7 +205,7 @@ func TestShardErrors(t *testing.T) {
 // file:// with the built-in indexes and over HTTP with the Pagefind indexes merged.
 func TestShardedSearch(t *testing.T) {
 	t.Parallel()
-	pf := need.Pagefind(t)
+	pf := pagefind(t)
 	b := newBrowser(t)
 	site := twoYears(t)
 	want := map[string]string{ // an article of each year: its path → its title
