@@ -5,7 +5,7 @@ BIN     := bin/epaper
 DEMO    := demo
 VERSION := $(shell git describe --tags --always --dirty 2>/dev/null || echo devel)
 LDFLAGS := -X main.version=$(VERSION)
-PKGS    := ./... ./testdata/fixture/... ./testdata/synth/...
+PKGS    := ./... ./testdata/fixture/... ./testdata/synth/... ./testdata/need/...
 # Pagefind (full-text search over HTTP), from the npm registry, pinned; it ships its own
 # binary. Installed into .tools/ by the targets that need it; epaper build finds it through
 # EPAPER_PAGEFIND. Keep the version in step with site.PagefindVersion.
@@ -35,10 +35,12 @@ demo: build pagefind
 
 # The whole test suite, as CI runs it: formatting, vet, then every test, the browser tests
 # in Debian's Chromium (installed here with apt-get when missing and run as root).
+# Plain `go test ./...` skips the tests whose program is missing; here a missing Chromium
+# or Pagefind fails them (EPAPER_REQUIRE, read by testdata/need).
 # Screenshots of the browser tests land in test-output/.
 test: check chromium pagefind
 	mkdir -p test-output
-	$(GO) test -count=1 -timeout 20m $(PKGS) -artifacts -outputdir $(CURDIR)/test-output
+	EPAPER_REQUIRE=chromium,pagefind $(GO) test -count=1 -timeout 20m $(PKGS) -artifacts -outputdir $(CURDIR)/test-output
 	$(MAKE) --no-print-directory bench-smoke
 
 chromium:
@@ -63,7 +65,7 @@ check:
 	  if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 	$(GO) vet $(PKGS)
 
-# The benchmarks of docs/benchmarks.md (issue 7): import and build of a synthetic archive of
+# The benchmarks of docs/benchmarks.md: import and build of a synthetic archive of
 # 1 to 480 days, the hugo command of the same version for comparison (installed into the bench
 # cache, never elsewhere), one table at the end. About 1 h 30 on 2 cores; archives are cached
 # in $${EPAPER_BENCH_CACHE:-$$TMPDIR/epaper-bench}.

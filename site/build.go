@@ -45,25 +45,29 @@ func Build(o Options) error {
 	if out == "" {
 		out = filepath.Join(siteDir, "public")
 	}
-	if out, err = filepath.Abs(out); err != nil {
-		return err
-	}
 	if _, err := os.Stat(filepath.Join(siteDir, "content")); err != nil {
 		return fmt.Errorf("build %q: no content directory (run epaper import first): %w", siteDir, err)
 	}
+	plan, err := planShard(siteDir, o.shard, feedLimit)
+	if err != nil {
+		return fmt.Errorf("build %q: %w", siteDir, err)
+	}
+	return stage(out, "new", func(staging string) error {
+		if err := buildInto(o, plan, staging); err != nil {
+			return fmt.Errorf("build %q: %w", siteDir, err)
+		}
+		return nil
+	})
+}
+
+// buildInto builds the site (or the shard o.shard) as plan says into the empty folder dir:
+// Hugo's output, the search indexes, what a shard does differently, and static/.
+func buildInto(o Options, plan shardPlan, dir string) error {
 	work, err := os.MkdirTemp("", "epaper-build-")
 	if err != nil {
 		return err
 	}
 	defer os.RemoveAll(work)
-	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
-		return err
-	}
-	staging, err := os.MkdirTemp(filepath.Dir(out), "."+filepath.Base(out)+".new-")
-	if err != nil {
-		return err
-	}
-	defer os.RemoveAll(staging) // a no-op once swapped in
 	themesDir := filepath.Join(work, "themes")
 	if err := extractTheme(o.Theme, themesDir); err != nil {
 		return err
@@ -72,36 +76,29 @@ func Build(o Options) error {
 	if cacheDir == "" {
 		cacheDir = filepath.Join(work, "cache")
 	}
-	plan, err := planShard(siteDir, o.Shard, feedLimit)
+	docs, err := render(o, plan, dir, themesDir, cacheDir)
 	if err != nil {
-		return fmt.Errorf("build %q: %w", siteDir, err)
+		return err
 	}
-	docs, err := render(o, plan, staging, themesDir, cacheDir)
-	if err != nil {
-		return fmt.Errorf("build %q: %w", siteDir, err)
-	}
-	if !o.NoSearch && o.Shard != RootShard { // the root searches the years' indexes
-		if err := writeSearchIndex(filepath.Join(staging, filepath.FromSlash(builtinSearchDir(o.Shard))), docs); err != nil {
-			return fmt.Errorf("build %q: %w", siteDir, err)
+	if !o.NoSearch && o.shard != RootShard { // the root searches the years' indexes
+		if err := writeSearchIndex(filepath.Join(dir, filepath.FromSlash(builtinSearchDir(o.shard))), docs); err != nil {
+			return err
 		}
 		if o.Pagefind != "" {
-			if err := runPagefind(context.Background(), o.Pagefind, staging, docMonths(docs)); err != nil {
-				return fmt.Errorf("build %q: search index: %w", siteDir, err)
+			if err := runPagefind(context.Background(), o.Pagefind, dir, docMonths(docs)); err != nil {
+				return fmt.Errorf("search index: %w", err)
 			}
 		}
 	}
-	if err := finishShard(o, staging, plan.years); err != nil {
-		return fmt.Errorf("build %q: shard %s: %w", siteDir, o.Shard, err)
+	if err := finishShard(o, dir, plan.years); err != nil {
+		return fmt.Errorf("shard %s: %w", o.shard, err)
 	}
-	if o.Shard == "" || o.Shard == RootShard {
-		if err := copyDir(filepath.Join(siteDir, "static"), staging); err != nil {
-			return fmt.Errorf("build %q: copy static files: %w", siteDir, err)
+	if o.shard == "" || o.shard == RootShard {
+		if err := copyStatic(filepath.Join(o.SiteDir, "static"), dir); err != nil {
+			return fmt.Errorf("copy static files: %w", err)
 		}
 	}
-	if err := os.Chmod(staging, 0o755); err != nil {
-		return err
-	}
-	return swapDir(staging, out)
+	return nil
 }
 
 // render runs one Hugo build with a fresh HugoSites. It returns the articles for the
@@ -134,7 +131,7 @@ func render(o Options, plan shardPlan, publishDir, themesDir, cacheDir string) (
 			"look for a template error in the site's layouts/, which override epaper's (a build without them shows whether they are the cause)", hugoMaxRenderErrors, hugoVersion())
 	}
 	var docs []searchDoc
-	if buildErr == nil && !o.NoSearch && o.Shard != RootShard {
+	if buildErr == nil && !o.NoSearch && o.shard != RootShard {
 		docs = collectSearchDocs(context.Background(), h.RegularPages(), o)
 	}
 	closeErr := h.Close()

@@ -71,7 +71,7 @@ func hugoConfig(o Options, publishDir, themesDir, cacheDir string, plan shardPla
 	}
 	// Bundle files are published only where a layout links them (scans, PDFs, images): the
 	// raw HTML kept for archivists stays in the bundle.
-	// A shard reads part of the content; some pages only as link targets (shard.go).
+	// A shard reads part of the content; some pages only as link targets (planShard).
 	if plan.files != nil {
 		cfg.Set("module", map[string]any{"mounts": []map[string]any{
 			{"source": "content", "target": "content", "files": plan.files},
@@ -87,7 +87,7 @@ func hugoConfig(o Options, publishDir, themesDir, cacheDir string, plan shardPla
 			"target":  map[string]any{"path": path},
 		})
 	}
-	if o.Shard != "" && o.Shard != RootShard { // the home page is the root's
+	if o.shard != "" && o.shard != RootShard { // the home page is the root's
 		cascade = append(cascade, map[string]any{
 			"build":   map[string]any{"publishResources": false},
 			"sitemap": map[string]any{"disable": true},
@@ -100,7 +100,7 @@ func hugoConfig(o Options, publishDir, themesDir, cacheDir string, plan shardPla
 	cfg.Set("params", map[string]any{
 		"epaper": map[string]any{
 			"offline":       o.Offline(),
-			"shard":         o.Shard,
+			"shard":         o.shard,
 			"searchIndexes": searchIndexes(o, plan),
 		},
 	})
@@ -122,7 +122,7 @@ func disabledKinds(o Options) []string {
 	kinds := []string{"taxonomy", "term"}
 	if o.Offline() {
 		kinds = append(kinds, "rss", "sitemap", "robotstxt", "404")
-	} else if o.Shard != "" && o.Shard != RootShard {
+	} else if o.shard != "" && o.shard != RootShard {
 		kinds = append(kinds, "robotstxt", "404") // the root's
 	}
 	return kinds

@@ -20,25 +20,19 @@ func Merge(out string, dirs []string) error {
 	if len(dirs) == 0 {
 		return errors.New("merge: no shard folders given")
 	}
-	out, err := filepath.Abs(out)
-	if err != nil {
-		return err
-	}
-	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
-		return err
-	}
-	staging, err := os.MkdirTemp(filepath.Dir(out), "."+filepath.Base(out)+".merge-")
-	if err != nil {
-		return err
-	}
-	defer os.RemoveAll(staging) // a no-op once swapped in
+	return stage(out, "merge", func(staging string) error { return mergeInto(staging, dirs) })
+}
+
+// mergeInto puts the shard folders dirs together into the empty folder staging, as Merge
+// says.
+func mergeInto(staging string, dirs []string) error {
 	from := map[string]string{} // file → the folder it came from
 	var redirects []string
 	for _, dir := range dirs {
 		if fi, err := os.Stat(dir); err != nil {
 			return fmt.Errorf("merge: %w", err)
 		} else if !fi.IsDir() {
-			return fmt.Errorf("merge: %s is not a folder", dir)
+			return fmt.Errorf("merge: %q is not a folder", dir)
 		}
 		err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
@@ -85,18 +79,13 @@ func Merge(out string, dirs []string) error {
 			return os.WriteFile(target, data, 0o644)
 		})
 		if err != nil {
-			return fmt.Errorf("merge %s: %w", dir, err)
+			return fmt.Errorf("merge %q: %w", dir, err)
 		}
 	}
 	if redirects != nil {
 		slices.Sort(redirects)
 		redirects = slices.Compact(redirects)
-		if err := os.WriteFile(filepath.Join(staging, "_redirects"), []byte(strings.Join(redirects, "\n")+"\n"), 0o644); err != nil {
-			return err
-		}
+		return os.WriteFile(filepath.Join(staging, "_redirects"), []byte(strings.Join(redirects, "\n")+"\n"), 0o644)
 	}
-	if err := os.Chmod(staging, 0o755); err != nil {
-		return err
-	}
-	return swapDir(staging, out)
+	return nil
 }

@@ -11,6 +11,7 @@ import (
 )
 
 func TestTerms(t *testing.T) {
+	t.Parallel()
 	var got []string
 	terms("招商引资，ＧＤＰ 2021年", func(s string) { got = append(got, s) })
 	want := []string{"招", "商", "招商", "引", "商引", "资", "引资", "g", "d", "gd", "p", "dp", "2", "0", "20", "2", "02", "1", "21", "年", "1年"}
@@ -22,6 +23,7 @@ func TestTerms(t *testing.T) {
 // bucketOf is FNV-1a over code points. The hashes are what search.js's bucketOf computes
 // (node: the function copied from search.js), "a" also FNV-1a's published value.
 func TestBucketOf(t *testing.T) {
+	t.Parallel()
 	for term, hash := range map[string]uint64{"a": 0xe40c292c, "招商": 0x7afc2e34, "𠮷a": 0x43217335} {
 		for _, n := range []uint64{16, 4096, 1 << 31} {
 			if got := bucketOf(term, int(n)); uint64(got) != hash%n {
@@ -32,6 +34,7 @@ func TestBucketOf(t *testing.T) {
 }
 
 func TestEncodeIDs(t *testing.T) {
+	t.Parallel()
 	if got := encodeIDs([]int32{0, 1, 37, 1000}); got != "0,1,10,qr" {
 		t.Errorf("encodeIDs = %q", got)
 	}
@@ -40,6 +43,7 @@ func TestEncodeIDs(t *testing.T) {
 // The index of two docs: every term of each in its bucket, the same bytes when written
 // twice, and nothing in it that would end the script early.
 func TestWriteSearchIndex(t *testing.T) {
+	t.Parallel()
 	docs := []searchDoc{
 		{Path: "a/index.html", Title: "重庆招商引资", Date: "2021-04-14", Text: "正文</script><b>"},
 		{Path: "b/index.html", Title: "梁平", Author: "张三", Text: "招商"},

@@ -1,9 +1,7 @@
 package site
 
 import (
-	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -27,7 +25,7 @@ import (
 //     cards and the feeds. It publishes the home, paper, search and 404 pages, feeds,
 //     robots.txt, its sitemap as sitemaps/root.xml and sitemap.xml as an index of all.
 //
-// RootShard names the root shard in Options.Shard; a year is its four digits.
+// RootShard names the root shard in ShardOptions.Only and ShardBuilt; a year is its four digits.
 const RootShard = "root"
 
 // editionDir is the name of an edition's folder: its date.
@@ -164,69 +162,4 @@ func planShard(siteDir, shard string, feedLimit int) (shardPlan, error) {
 func countArticles(dir string) (int, error) {
 	m, err := filepath.Glob(filepath.Join(dir, "*", "*", "index.md"))
 	return len(m), err
-}
-
-// builtinSearchDir is where a build writes its built-in search index: search/index, or
-// search/YEAR for a year shard.
-func builtinSearchDir(shard string) string {
-	if shard == "" {
-		return searchIndexDir
-	}
-	return "search/" + shard
-}
-
-// searchIndexes is what the search page searches, as paths from the site root: the
-// built-in index of the site (or of every year, for the root shard), and the Pagefind index
-// of every month. A month without articles has no Pagefind index; the page skips it.
-func searchIndexes(o Options, plan shardPlan) map[string][]string {
-	var builtin, pagefind []string
-	if o.Shard == RootShard {
-		for _, y := range plan.years {
-			builtin = append(builtin, builtinSearchDir(y)+"/")
-		}
-	} else {
-		builtin = []string{builtinSearchDir(o.Shard) + "/"}
-	}
-	for _, m := range plan.months {
-		pagefind = append(pagefind, pagefindDir(m)+"/")
-	}
-	return map[string][]string{"builtin": builtin, "pagefind": pagefind}
-}
-
-// finishShard makes a shard's output its own: a year shard drops what the root publishes
-// (home, search and 404 pages, home feed, robots.txt) and moves its sitemap to
-// sitemaps/YEAR.xml; the root moves its sitemap to sitemaps/root.xml and writes sitemap.xml
-// as the index of all.
-func finishShard(o Options, dir string, years []string) error {
-	if o.Shard == "" {
-		return nil
-	}
-	if o.Shard != RootShard {
-		for _, name := range []string{"index.html", "index.xml", "index.json", "404.html", "robots.txt", "search/index.html"} {
-			if err := os.Remove(filepath.Join(dir, filepath.FromSlash(name))); err != nil && !errors.Is(err, fs.ErrNotExist) {
-				return err
-			}
-		}
-		_ = os.Remove(filepath.Join(dir, "search")) // only if empty
-	}
-	if o.Offline() {
-		return nil
-	}
-	if err := os.MkdirAll(filepath.Join(dir, "sitemaps"), 0o755); err != nil {
-		return err
-	}
-	if err := os.Rename(filepath.Join(dir, "sitemap.xml"), filepath.Join(dir, "sitemaps", o.Shard+".xml")); err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return err
-	}
-	if o.Shard != RootShard {
-		return nil
-	}
-	var b strings.Builder
-	b.WriteString(`<?xml version="1.0" encoding="utf-8" standalone="yes"?>` + "\n")
-	b.WriteString(`<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
-	for _, name := range append([]string{RootShard}, years...) {
-		fmt.Fprintf(&b, "  <sitemap><loc>%ssitemaps/%s.xml</loc></sitemap>\n", o.BaseURL, name)
-	}
-	b.WriteString("</sitemapindex>\n")
-	return os.WriteFile(filepath.Join(dir, "sitemap.xml"), []byte(b.String()), 0o644)
 }

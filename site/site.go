@@ -1,9 +1,3 @@
-// Package site renders imported e-paper bundles into a static site with Hugo, used as a Go
-// library in process. It is the only package of epaper that imports Hugo.
-//
-// Files: site.go (options and the build), config.go (the Hugo configuration epaper sets),
-// theme.go (the embedded theme, extracted for Hugo), output.go (building into a temporary
-// directory and swapping it in), new.go (new content from archetypes).
 package site
 
 import (
@@ -41,9 +35,10 @@ type Options struct {
 	// TemplateMetrics writes Hugo's template metrics (time and count per template, and
 	// hints for caching partials) to Log: for finding what makes a site's layouts slow.
 	TemplateMetrics bool
-	// Shard builds one part of a sharded site (shard.go): RootShard or a year ("2021").
-	// Empty: the whole site.
-	Shard string
+
+	// shard is the part of a sharded site to build (set by BuildSharded): RootShard or a
+	// year ("2021"). Empty: the whole site.
+	shard string
 }
 
 func (o Options) check() error {

@@ -63,7 +63,8 @@ func validate(t *testing.T, s *jsonschema.Schema, file string) map[string]any {
 // The static JSON API: one document per paper, edition, page and article, each valid
 // against the schema documented in docs/schema, with what a reuser needs.
 func TestJSONDocumentsMatchTheirSchemas(t *testing.T) {
-	public := builtSite(t, "--base-url", "https://paper.example.org/")
+	t.Parallel()
+	public := cdnSite(t)
 	s := schemas(t)
 	validate(t, s["paper"], filepath.Join(public, "cqrb", "index.json"))
 	ed := validate(t, s["edition"], filepath.Join(public, "cqrb", "2021-04-14", "index.json"))

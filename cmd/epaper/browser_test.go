@@ -8,7 +8,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -22,6 +21,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/epaper-archive/epaper/testdata/fixture"
+	"github.com/epaper-archive/epaper/testdata/need"
 )
 
 // browser is a headless Debian Chromium driven over the DevTools protocol, with what it
@@ -33,20 +33,12 @@ type browser struct {
 	errors   []string
 }
 
-// newBrowser starts Chromium as ../shared/docs/ecosystem.md says: no sandbox (CI runs as
-// root), nothing in the background that would reach the network, a fresh profile.
+// newBrowser starts Chromium headless, with no sandbox (CI runs as root), nothing in the
+// background that would reach the network, and a fresh profile. Without Chromium the test
+// is skipped (need.Chromium).
 func newBrowser(t *testing.T) *browser {
 	t.Helper()
-	path := ""
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			path = p
-			break
-		}
-	}
-	if path == "" {
-		t.Fatal("no chromium on PATH: the browser tests need Debian's chromium (apt-get install -y chromium; make test installs it when run as root)")
-	}
+	path := need.Chromium(t)
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(path),
 		chromedp.Headless,
@@ -197,21 +189,6 @@ func (b *browser) location(t *testing.T) string {
 	return value(t, b, chromedp.Location())
 }
 
-// cdnSite imports the fixture edition and builds it for a server at base (a --base-url build).
-func builtSite(t *testing.T, args ...string) string {
-	t.Helper()
-	srv := fixture.NewServer(fixture.Root())
-	defer srv.Close()
-	site := t.TempDir()
-	if _, errOut, code := runEpaper(t, "import", "--rate", "0", "-q", "--site", site, srv.URL()+"/html/cqrb/index.htm"); code != 0 {
-		t.Fatalf("import: %s", errOut)
-	}
-	if _, errOut, code := runEpaper(t, append([]string{"build", "--site", site}, args...)...); code != 0 {
-		t.Fatalf("build: %s", errOut)
-	}
-	return filepath.Join(site, "public")
-}
-
 // serve builds the site for a loopback HTTP server and serves it there.
 func serve(t *testing.T) string {
 	t.Helper()
@@ -267,15 +244,17 @@ func walkEdition(t *testing.T, b *browser, page005 string) {
 }
 
 func TestBrowserOverHTTP(t *testing.T) {
-	base := serve(t)
+	t.Parallel()
 	b := newBrowser(t)
+	base := serve(t)
 	walkEdition(t, b, base+"cqrb/2021-04-14/005/")
 	fontSizePersists(t, b, base+"cqrb/2021-04-14/005/")
 }
 
 func TestBrowserOfflineFromFile(t *testing.T) {
-	public := builtSite(t)
+	t.Parallel()
 	b := newBrowser(t)
+	public := offlineSite(t)
 	walkEdition(t, b, "file://"+filepath.Join(public, "cqrb", "2021-04-14", "005", "index.html"))
 	fontSizePersists(t, b, "file://"+filepath.Join(public, "cqrb", "2021-04-14", "005", "index.html"))
 	reqs := b.seen()
@@ -315,10 +294,11 @@ func fontSizePersists(t *testing.T, b *browser, page005 string) {
 // At phone and desktop width the page view does not scroll sideways and each region lies
 // over its article's block in the scan. Screenshots go to the test's artifact directory.
 func TestBrowserWidths(t *testing.T) {
-	public := builtSite(t)
+	t.Parallel()
+	b := newBrowser(t)
+	public := offlineSite(t)
 	ed := fixture.CQRB20210414()
 	p005, _ := ed.Page("005")
-	b := newBrowser(t)
 	shots := t.ArtifactDir()
 	page := "file://" + filepath.Join(public, "cqrb", "2021-04-14", "005", "index.html")
 	for _, w := range []struct {

@@ -12,8 +12,9 @@ import (
 // sitemap, robots.txt, feeds per paper and per page, a 404 page that keeps its style, and
 // no raw HTML published.
 func TestBuildForCDN(t *testing.T) {
-	const base = "https://paper.example.org/epaper/"
-	public := builtSite(t, "--base-url", base)
+	t.Parallel()
+	const base = cdnBase
+	public := cdnSite(t)
 	read := func(rel string) string {
 		t.Helper()
 		data, err := os.ReadFile(filepath.Join(public, filepath.FromSlash(rel)))

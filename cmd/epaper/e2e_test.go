@@ -10,8 +10,6 @@ import (
 	"testing"
 
 	"github.com/PuerkitoBio/goquery"
-
-	"github.com/epaper-archive/epaper/testdata/fixture"
 )
 
 // The titles of 第005版 重庆新闻 of 2021-04-14 in reading order, as the seed shows them.
@@ -24,21 +22,6 @@ var page005Titles = []string{
 	"重庆市青少年艺术版权作品暨商标设计活动季启动",
 	"梁平癞子锣鼓后继有人了",
 	"贯彻落实“两会”精神 重庆招商引资服务“十四五”开好局起好步",
-}
-
-// importAndBuild imports the fixture edition from a loopback server and builds it offline.
-func importAndBuild(t *testing.T) (site, public string) {
-	t.Helper()
-	srv := fixture.NewServer(fixture.Root())
-	t.Cleanup(srv.Close)
-	site = t.TempDir()
-	if _, errOut, code := runEpaper(t, "import", "--rate", "0", "--site", site, srv.URL()+"/html/cqrb/index.htm"); code != 0 {
-		t.Fatalf("import: exit %d\n%s", code, errOut)
-	}
-	if _, errOut, code := runEpaper(t, "build", "--site", site); code != 0 {
-		t.Fatalf("build: exit %d\n%s", code, errOut)
-	}
-	return site, filepath.Join(site, "public")
 }
 
 func openHTML(t *testing.T, file string) *goquery.Document {
@@ -80,7 +63,8 @@ var spaces = regexp.MustCompile(`[\s\x{3000}\x{00a0}]+`)
 func noSpace(s string) string { return spaces.ReplaceAllString(s, "") }
 
 func TestPage005EndToEnd(t *testing.T) {
-	_, public := importAndBuild(t)
+	t.Parallel()
+	public := offlineSite(t)
 	page := filepath.Join(public, "cqrb", "2021-04-14", "005", "index.html")
 	doc := openHTML(t, page)
 
@@ -161,7 +145,8 @@ func TestPage005EndToEnd(t *testing.T) {
 
 // The eighth article holds the seed's text, character for character (white space aside).
 func TestSeedArticleText(t *testing.T) {
-	_, public := importAndBuild(t)
+	t.Parallel()
+	public := offlineSite(t)
 	seed, err := os.ReadFile(filepath.Join("..", "..", "testdata", "seed", "000_168287f157286485.txt"))
 	if err != nil {
 		t.Fatal(err)
@@ -224,7 +209,8 @@ func firstDiff(a, b string) string {
 
 // No href or src in the built site points at a file that is not there.
 func TestNoBrokenLinks(t *testing.T) {
-	_, public := importAndBuild(t)
+	t.Parallel()
+	public := offlineSite(t)
 	checked := 0
 	err := filepath.WalkDir(public, func(p string, d os.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {

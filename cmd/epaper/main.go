@@ -1,6 +1,3 @@
-// Command epaper turns a Founder (方正) e-paper site into a static site that lasts: `epaper
-// import` reads an edition's original HTML pages into Hugo content bundles, `epaper build`
-// renders them with Hugo, in process.
 package main
 
 import (

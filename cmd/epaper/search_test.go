@@ -6,7 +6,6 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -14,6 +13,9 @@ import (
 	"testing"
 
 	"github.com/chromedp/chromedp"
+
+	"github.com/epaper-archive/epaper/site"
+	"github.com/epaper-archive/epaper/testdata/need"
 )
 
 // A phrase of a placeholder article (268825, on the GBK page 006) and its title.
@@ -22,17 +24,17 @@ const (
 	placeholderTitle  = "【占位】"
 )
 
-// needPagefind returns the Pagefind binary the search tests index with: $EPAPER_PAGEFIND
-// or pagefind on the PATH. make test installs it (npm, pinned) and sets EPAPER_PAGEFIND.
-func needPagefind(t *testing.T) string {
+// pagefind returns the Pagefind binary to index with (the test is skipped without one), and
+// fails the test if it is not the version the search page is written for.
+func pagefind(t *testing.T) string {
 	t.Helper()
-	name := os.Getenv("EPAPER_PAGEFIND")
-	if name == "" {
-		name = "pagefind"
-	}
-	bin, err := exec.LookPath(name)
+	bin := need.Pagefind(t)
+	v, err := site.PagefindVersionOf(t.Context(), bin)
 	if err != nil {
-		t.Fatalf("the search tests need Pagefind (make test installs it: npm install --prefix .tools pagefind@1.6.0, then EPAPER_PAGEFIND=.tools/node_modules/.bin/pagefind): %v", err)
+		t.Fatal(err)
+	}
+	if want := "pagefind " + site.PagefindVersion; v != want {
+		t.Fatalf("%s is %q; the search page is written for %q (make pagefind installs it into .tools/)", bin, v, want)
 	}
 	return bin
 }
@@ -111,7 +113,9 @@ func articlesContaining(t *testing.T, site, s string) []string {
 // match marked in its snippet, and the result opens it. A placeholder article's phrase finds
 // it too.
 func TestSearchOverHTTP(t *testing.T) {
-	pf := needPagefind(t)
+	t.Parallel()
+	pf := pagefind(t)
+	b := newBrowser(t)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -122,7 +126,6 @@ func TestSearchOverHTTP(t *testing.T) {
 	srv.Start()
 	t.Cleanup(srv.Close)
 
-	b := newBrowser(t)
 	b.run(t, chromedp.Navigate(base+"cqrb/2021-04-14/005/"), chromedp.WaitVisible(chromedp.CSS("svg.regions")))
 	b.run(t,
 		chromedp.SendKeys(chromedp.CSS(".site-search input[name=q]"), "招商引资"),
@@ -162,11 +165,12 @@ func TestSearchOverHTTP(t *testing.T) {
 // a phrase of every placeholder article lists them all (20 at first, the rest with 显示更多),
 // and no request leaves file://.
 func TestSearchOfflineFromFile(t *testing.T) {
-	pf := needPagefind(t)
-	public := builtSite(t, "--pagefind", pf)
-	site := filepath.Dir(public)
-	searchPage := "file://" + filepath.Join(public, "search", "index.html")
+	t.Parallel()
+	pf := pagefind(t)
 	b := newBrowser(t)
+	public := builtSite(t, "--pagefind", pf)
+	site := importedSite(t)
+	searchPage := "file://" + filepath.Join(public, "search", "index.html")
 
 	// from the search box of an article page, as a reader would
 	b.run(t, chromedp.Navigate("file://"+filepath.Join(public, "cqrb", "2021-04-14", "005", "index.html")), chromedp.WaitVisible(chromedp.CSS("svg.regions")))
@@ -237,6 +241,8 @@ func TestSearchOfflineFromFile(t *testing.T) {
 // TestSearchWithoutPagefind: a site built without Pagefind, served over HTTP, searches with
 // its own index.
 func TestSearchWithoutPagefind(t *testing.T) {
+	t.Parallel()
+	b := newBrowser(t)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -252,7 +258,6 @@ func TestSearchWithoutPagefind(t *testing.T) {
 	srv.Start()
 	t.Cleanup(srv.Close)
 
-	b := newBrowser(t)
 	engine, status, rs := searchFor(t, b, base+"search/?q="+url.QueryEscape("招商引资"))
 	if engine != "builtin" || len(rs) != 1 || rs[0].Title != page005Titles[7] {
 		t.Fatalf("engine %q, %q, results %q", engine, status, titles(rs))

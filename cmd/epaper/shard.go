@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"time"
 
@@ -12,54 +11,24 @@ import (
 	"github.com/epaper-archive/epaper/site"
 )
 
-// buildSharded builds the site as year shards and a root (site/shard.go): only the shard
-// named by only, into out (default SITE/shards/ONLY), or all of them, one after the other,
-// merged into out.
-func buildSharded(o site.Options, only string, outSet bool, stdout io.Writer) error {
-	if only != "" {
-		if !outSet {
-			o.OutDir = filepath.Join(o.SiteDir, "shards", only)
+// buildShards builds the shards --shard year and --only ask for, and says what it built.
+func buildShards(o site.Options, only string, stdout io.Writer) error {
+	years := 0
+	err := site.BuildSharded(o, site.ShardOptions{Only: only, Built: func(b site.ShardBuilt) {
+		took := b.Took.Round(time.Millisecond)
+		if b.OutDir != "" {
+			fmt.Fprintf(stdout, "built shard %s into %s in %s\n", b.Shard, b.OutDir, took)
+			return
 		}
-		o.Shard = only
-		start := time.Now()
-		if err := site.Build(o); err != nil {
-			return err
+		if b.Shard != site.RootShard {
+			years++
 		}
-		fmt.Fprintf(stdout, "built shard %s into %s in %s\n", only, o.OutDir, time.Since(start).Round(time.Millisecond))
-		return nil
-	}
-	years, err := site.Years(o.SiteDir)
-	if err != nil {
-		return fmt.Errorf("build: %w", err)
-	}
-	out, err := filepath.Abs(o.OutDir)
-	if err != nil {
+		fmt.Fprintf(stdout, "built shard %s in %s\n", b.Shard, took)
+	}})
+	if err != nil || only != "" {
 		return err
 	}
-	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
-		return err
-	}
-	work, err := os.MkdirTemp(filepath.Dir(out), "."+filepath.Base(out)+".shards-")
-	if err != nil {
-		return err
-	}
-	defer os.RemoveAll(work)
-	var dirs []string
-	for _, shard := range append(years, site.RootShard) {
-		so := o
-		so.Shard = shard
-		so.OutDir = filepath.Join(work, shard)
-		start := time.Now()
-		if err := site.Build(so); err != nil {
-			return err
-		}
-		fmt.Fprintf(stdout, "built shard %s in %s\n", shard, time.Since(start).Round(time.Millisecond))
-		dirs = append(dirs, so.OutDir)
-	}
-	if err := site.Merge(out, dirs); err != nil {
-		return err
-	}
-	fmt.Fprintf(stdout, "built %s (%d year shards and the root)\n", filepath.Join(out, "index.html"), len(years))
+	fmt.Fprintf(stdout, "built %s (%d year shards and the root)\n", filepath.Join(o.OutDir, "index.html"), years)
 	return nil
 }
 

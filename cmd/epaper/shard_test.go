@@ -11,24 +11,31 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/epaper-archive/epaper/testdata/synth"
 )
 
-// twoYears imports a synthetic archive of four days across New Year (2020-12-30 to
-// 2021-01-02: two pages of three articles a day) from a local mirror, and returns the site.
+var twoYearsImport = sync.OnceValues(func() (string, error) {
+	o := synth.Options{Start: time.Date(2020, 12, 30, 0, 0, 0, 0, synth.CST), Days: 4, Pages: 2, Articles: 3, Seed: 7}
+	mirror := filepath.Join(sharedDir, "two-years-mirror", synth.Paper().Host)
+	if _, err := synth.Write(mirror, o); err != nil {
+		return "", err
+	}
+	site := filepath.Join(sharedDir, "two-years")
+	return site, runOnce("import", "--rate", "0", "-q", "--site", site, "--from", "2020-12-30", "--to", "2021-01-02", mirror)
+})
+
+// twoYears returns the site a synthetic archive of four days across New Year (2020-12-30
+// to 2021-01-02: two pages of three articles a day) was imported into from a local mirror,
+// once for the package. Read it only.
 func twoYears(t *testing.T) string {
 	t.Helper()
-	o := synth.Options{Start: time.Date(2020, 12, 30, 0, 0, 0, 0, synth.CST), Days: 4, Pages: 2, Articles: 3, Seed: 7}
-	mirror := filepath.Join(t.TempDir(), synth.Paper().Host)
-	if _, err := synth.Write(mirror, o); err != nil {
+	site, err := twoYearsImport()
+	if err != nil {
 		t.Fatal(err)
-	}
-	site := t.TempDir()
-	if _, errOut, code := runEpaper(t, "import", "--rate", "0", "-q", "--site", site, "--from", "2020-12-30", "--to", "2021-01-02", mirror); code != 0 {
-		t.Fatalf("import: exit %d\n%s", code, errOut)
 	}
 	return site
 }
@@ -110,6 +117,7 @@ func sitemapURLs(xml []byte) []string {
 // same site as built whole — offline and for a CDN, in one command or as independent
 // commands merged afterwards — and the links across New Year (上一期/下一期) work.
 func TestShardedBuildEqualsWhole(t *testing.T) {
+	t.Parallel()
 	site := twoYears(t)
 	out := t.TempDir()
 	for _, mode := range []struct {
@@ -166,6 +174,7 @@ func TestShardedBuildEqualsWhole(t *testing.T) {
 // TestShardErrors: a year without editions, an unknown way to shard, --only alone, and
 // shards that disagree on a file are clear errors.
 func TestShardErrors(t *testing.T) {
+	t.Parallel()
 	site := twoYears(t)
 	_, errOut, code := runEpaper(t, "build", "--no-pagefind", "--site", site, "--shard", "year", "--only", "2019")
 	if code != 1 || !strings.Contains(errOut, `"2019"`) || !strings.Contains(errOut, "2020, 2021") {
@@ -195,7 +204,9 @@ func TestShardErrors(t *testing.T) {
 // TestShardedSearch: the search page of a sharded site finds articles of every year, from
 // file:// with the built-in indexes and over HTTP with the Pagefind indexes merged.
 func TestShardedSearch(t *testing.T) {
-	pf := needPagefind(t)
+	t.Parallel()
+	pf := pagefind(t)
+	b := newBrowser(t)
 	site := twoYears(t)
 	want := map[string]string{ // an article of each year: its path → its title
 		"cqrb/2020-12-30/001/100000/": frontMatterTitle(t, filepath.Join(site, "content", "cqrb", "2020-12-30", "001", "100000", "index.md")),
@@ -219,7 +230,6 @@ func TestShardedSearch(t *testing.T) {
 	srv.Start()
 	t.Cleanup(srv.Close)
 
-	b := newBrowser(t)
 	for _, c := range []struct{ engine, page string }{
 		{"builtin", "file://" + filepath.Join(offline, "search", "index.html")},
 		{"pagefind", base + "search/"},

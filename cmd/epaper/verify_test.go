@@ -10,8 +10,7 @@ import (
 // verifiedSite imports and builds the fixture edition, and checks that it verifies clean.
 func verifiedSite(t *testing.T) string {
 	t.Helper()
-	public := builtSite(t)
-	site := filepath.Dir(public)
+	site := copySite(t, offlineSite(t))
 	out, errOut, code := runEpaper(t, "verify", "--site", site)
 	if code != 0 || !strings.Contains(out, "verified 35 bundles: 33 raw pages") {
 		t.Fatalf("a fresh site does not verify: exit %d\n%s%s", code, out, errOut)
@@ -28,6 +27,7 @@ func expectProblem(t *testing.T, site, want string) {
 }
 
 func TestVerifyCatchesATamperedRawPage(t *testing.T) {
+	t.Parallel()
 	site := verifiedSite(t)
 	raw := filepath.Join(site, "content", "cqrb", "2021-04-14", "005", "268824", "source.html.raw")
 	data, _ := os.ReadFile(raw)
@@ -38,6 +38,7 @@ func TestVerifyCatchesATamperedRawPage(t *testing.T) {
 }
 
 func TestVerifyCatchesADeletedImage(t *testing.T) {
+	t.Parallel()
 	site := verifiedSite(t)
 	if err := os.Remove(filepath.Join(site, "content", "cqrb", "2021-04-14", "005", "268821", "img-1.jpg")); err != nil {
 		t.Fatal(err)
@@ -46,6 +47,7 @@ func TestVerifyCatchesADeletedImage(t *testing.T) {
 }
 
 func TestVerifyCatchesABrokenLink(t *testing.T) {
+	t.Parallel()
 	site := verifiedSite(t)
 	if err := os.RemoveAll(filepath.Join(site, "public", "cqrb", "2021-04-14", "006", "268825")); err != nil {
 		t.Fatal(err)

@@ -1,0 +1,113 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/epaper-archive/epaper"
+	"github.com/epaper-archive/epaper/site"
+)
+
+func buildCmd(stdout, stderr io.Writer) *cobra.Command {
+	var siteDir, outDir, baseURL, pagefind, shard, only string
+	var offline, noPagefind, metrics bool
+	cmd := &cobra.Command{
+		Use:   "build",
+		Short: "Build the static site from the content bundles",
+		Long: `Build renders SITE/content with Hugo (in process) and the layouts compiled into
+epaper; a layouts/ folder in SITE overrides them, file by file. The output replaces OUT
+as a whole once the build has succeeded.
+
+Without --base-url (or with --offline) the site is built for offline reading: every link
+is relative and names a file, so the site works when opened from a disk (file://), and
+nothing is loaded from elsewhere. With --base-url it is built for a web server or CDN at
+that URL: canonical links, fingerprinted CSS and JS with integrity attributes, sitemap.xml,
+robots.txt, RSS feeds per paper and per page, and a 404 page.
+
+Every page has a search box. The articles are indexed for full-text search twice: by
+epaper itself into search/index/ (script files a browser loads even from file://, where
+the search page uses them), and by Pagefind (` + "`npm install pagefind@" + site.PagefindVersion + "`" + `) into pagefind/,
+one index a month,
+which the search page uses when the site is served over HTTP. Pagefind is found as
+--pagefind, $EPAPER_PAGEFIND or pagefind on the PATH; without it the build says so and the
+search page uses epaper's own index everywhere.
+
+An archive of many years can be built in shards (--shard year): each year as an
+independent Hugo site, and a small root site (home, calendars, search across the years).
+The merged result has the same URLs, pages and links as the site built whole. Without
+--only the shards are built one after the other and merged into OUT; --only YEAR or
+--only root builds one shard into its own folder (default SITE/shards/NAME), so that
+shards can run on many machines at once, and "epaper merge" puts them together.`,
+		Args: exactArgs(0),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if offline && baseURL != "" {
+				return usageError{fmt.Errorf("build: --offline and --base-url exclude each other")}
+			}
+			if outDir == "" && only == "" { // a shard built alone goes to SITE/shards/NAME
+				outDir = filepath.Join(siteDir, "public")
+			}
+			if baseURL != "" && !strings.HasSuffix(baseURL, "/") {
+				baseURL += "/"
+			}
+			if shard != "" && shard != "year" {
+				return usageError{fmt.Errorf("build: --shard %q: the only way to shard is by year", shard)}
+			}
+			if only != "" && shard == "" {
+				return usageError{fmt.Errorf("build: --only needs --shard year")}
+			}
+			pf, err := findPagefind(pagefind, noPagefind, stderr)
+			if err != nil {
+				return err
+			}
+			o := site.Options{SiteDir: siteDir, OutDir: outDir, BaseURL: baseURL, Theme: epaper.Theme(), Log: stderr, Pagefind: pf, TemplateMetrics: metrics}
+			if shard != "" {
+				return buildShards(o, only, stdout)
+			}
+			if err := site.Build(o); err != nil {
+				return err
+			}
+			fmt.Fprintf(stdout, "built %s\n", filepath.Join(outDir, "index.html"))
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&siteDir, "site", ".", "the site directory (holding content/)")
+	cmd.Flags().StringVar(&outDir, "out", "", "where to write the site (default SITE/public)")
+	cmd.Flags().StringVar(&baseURL, "base-url", "", "the URL the site will be served at (a CDN build)")
+	cmd.Flags().BoolVar(&offline, "offline", false, "build for file:// (the default without --base-url)")
+	cmd.Flags().StringVar(&pagefind, "pagefind", "", "the Pagefind binary to index the site with (default $EPAPER_PAGEFIND, else pagefind on the PATH)")
+	cmd.Flags().BoolVar(&noPagefind, "no-pagefind", false, "no Pagefind index: the search page uses epaper's own index only")
+	cmd.Flags().BoolVar(&metrics, "template-metrics", false, "print the time spent in each template (for making your own layouts fast)")
+	cmd.Flags().StringVar(&shard, "shard", "", `build in shards: "year" (a site per year and a root site)`)
+	cmd.Flags().StringVar(&only, "only", "", `with --shard: build only this shard, a year ("2021") or "root"`)
+	return cmd
+}
+
+// findPagefind returns the Pagefind binary to use: flag (which must work), else
+// $EPAPER_PAGEFIND (which must work too), else pagefind on the PATH, else "" with a warning.
+func findPagefind(flag string, off bool, stderr io.Writer) (string, error) {
+	if off {
+		return "", nil
+	}
+	named, from := flag, "--pagefind"
+	if named == "" {
+		named, from = os.Getenv("EPAPER_PAGEFIND"), "$EPAPER_PAGEFIND"
+	}
+	if named != "" {
+		bin, err := exec.LookPath(named)
+		if err != nil {
+			return "", fmt.Errorf("build: %s %q: %w", from, named, err)
+		}
+		return bin, nil
+	}
+	if bin, err := exec.LookPath("pagefind"); err == nil {
+		return bin, nil
+	}
+	fmt.Fprintf(stderr, "epaper: pagefind not found: the search page will use epaper's own index only (install it with npm install -g pagefind@%s, or pass --pagefind PATH; --no-pagefind silences this)\n", site.PagefindVersion)
+	return "", nil
+}

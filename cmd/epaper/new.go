@@ -1,0 +1,35 @@
+package main
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/spf13/cobra"
+
+	"github.com/epaper-archive/epaper"
+	"github.com/epaper-archive/epaper/site"
+)
+
+func newCmd(stdout io.Writer) *cobra.Command {
+	var siteDir, kind string
+	cmd := &cobra.Command{
+		Use:   "new PATH",
+		Short: "Create a hand-made article bundle from the archetypes",
+		Long: `New creates SITE/content/PATH from an archetype: the site's own archetypes/, else the
+ones compiled into epaper. PATH without an extension becomes a bundle (PATH/index.md).
+
+  epaper new cqrb/2021-04-14/005/corrections`,
+		Args: exactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			path, err := site.NewContent(site.Options{SiteDir: siteDir, Theme: epaper.Theme()}, args[0], kind)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(stdout, "created %s\n", path)
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&siteDir, "site", ".", "the site directory")
+	cmd.Flags().StringVar(&kind, "kind", "article", "the archetype to use")
+	return cmd
+}

@@ -1,0 +1,52 @@
+// Package site builds the content bundles epaper imports into a static site, with Hugo used
+// as a Go library in this process: no hugo command is needed, and no other package of
+// epaper imports Hugo.
+//
+// A site is a folder whose content/ holds the bundles: papers, their editions by date, the
+// editions' pages and the pages' articles. Its owner may add layouts/, assets/,
+// archetypes/, static/ and a hugo.toml (or config/) of their own, which take precedence
+// over the embedded theme (Options.Theme), file by file.
+//
+// Build renders the site, by default for offline reading: every link is relative and names
+// a file, so the output works from file:// with no server. With Options.BaseURL it is
+// built for a web server or CDN at that URL instead: canonical links, fingerprinted assets,
+// sitemap, feeds, _redirects from the original site's URLs and a 404 page. Either way every
+// article is indexed for the search page twice: by epaper's own index, script files a
+// browser loads even from file://, and, given Options.Pagefind, by Pagefind, a month at a
+// time. The same content builds to the same bytes.
+//
+//	err := site.Build(site.Options{SiteDir: "mypaper", Theme: epaper.Theme()})
+//	// mypaper/public/cqrb/2021-04-14/005/index.html is 第005版 of that day
+//
+// An archive of many years does not fit one Hugo build in memory. BuildSharded builds it as
+// one site per year and a small root site (home page, calendars, search across the years),
+// one after the other and merged; or, with ShardOptions.Only, one shard at a time, so that
+// the shards can run on many machines, and Merge puts their folders together. The merged
+// site has the same URLs, pages and links as the one Build makes.
+//
+//	err := site.BuildSharded(o, site.ShardOptions{Only: "2021"}) // into mypaper/shards/2021
+//
+// Serve is the preview: the offline build, served on 127.0.0.1 only, rebuilt a moment after
+// a file of the site changes (folders made later, as an import makes them, included), with
+// the open pages reloading themselves and a failed build shown in a banner on every page
+// over the last good one.
+//
+// CheckLinks checks that every link and image of a built site leads to a file, NewContent
+// makes a hand-made bundle from the archetypes, and WriteCLISite prepares the same build for
+// the hugo command, to compare the two.
+//
+// What it never does:
+//
+//   - leave half an output: Build, BuildSharded and Merge write into a fresh folder beside
+//     the output and swap it in whole once it is complete. A failed build leaves the old
+//     output as it was, and no file of an earlier build lingers;
+//   - let the environment change a build: Hugo sees no HUGO_* variable, Pagefind no
+//     PAGEFIND_* one, and the package reads no environment variable of its own;
+//   - read the source's HTML or fetch anything: it reads the bundles, and publishes the
+//     scans, PDFs and images a page links to, never the raw HTML kept for archivists;
+//   - change what the site's owner made: a build writes its output (public/, or shards/NAME
+//     for a shard built alone, unless told elsewhere) and Hugo's .hugo_build.lock and
+//     resources/ cache, NewContent the one bundle asked for; Serve leaves public/ alone;
+//   - run two Hugo builds at once: Hugo keeps a page cache for the whole process, so the
+//     builds of one process take turns.
+package site
