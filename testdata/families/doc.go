@@ -14,6 +14,7 @@
 //	FAMILY/expected/full/*.json    the oracle: one file per captured page, plus editions.json
 //	FAMILY/expected/partial/*.json
 //	expected.schema.json           the oracles' JSON schema
+//	profiles/*.yaml                the draft profiles of docs/profiles-design.md, one a family
 //
 // The families (FAMILY, the papers, the profile their pages should match):
 //
@@ -34,7 +35,10 @@
 // The Schemes (scheme.go) place an edition in each URL layout of issue 12, and the Classic
 // and Modern renderers write its HTML; package mirrors uses both to write many synthetic days.
 //
-// Regenerate the committed mirrors with `go run ./testdata/families/gen`; families_test.go
-// fails when they differ from what the package writes, and checks every oracle against the
-// HTML it describes. The oracles are never generated: edit them by hand when a fixture changes.
+// Regenerate the committed mirrors with `go run ./testdata/families/gen` (or `make fixture`).
+// The tests fail when the committed mirrors differ from what the package writes
+// (families_test.go), when an oracle disagrees with the HTML it describes or with its schema
+// (oracle_test.go), and when a draft profile does not read its family's pages as the oracles say
+// or matches another family's (profiles_test.go). The oracles are never generated: edit them by
+// hand when a fixture changes. No fixture is ever read by production code.
 package families

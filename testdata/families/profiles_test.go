@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"strings"
 	"testing"
@@ -278,5 +279,53 @@ func TestProfilesExtractTheOracles(t *testing.T) {
 				})
 			}
 		}
+	}
+}
+
+// The profiles printed in docs/profiles-design.md are the files of profiles/ (but for their
+// descriptions), and its example for a made-up paper is a valid profile.
+func TestDesignNoteShowsTheProfiles(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join(Root(), "..", "..", "docs", "profiles-design.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := loadProfiles(t)
+	seen := map[string]bool{}
+	for _, block := range regexp.MustCompile("(?s)```yaml\n(.*?)```").FindAllSubmatch(data, -1) {
+		isProfile := bytes.HasPrefix(block[1], []byte("name: ")) || bytes.HasPrefix(block[1], []byte("# qhwb.yaml"))
+		if !isProfile || bytes.Contains(block[1], []byte("[source, …]")) { // the format's outline
+			continue
+		}
+		dec := yaml.NewDecoder(bytes.NewReader(block[1]))
+		dec.KnownFields(true)
+		p := &profile{}
+		if err := dec.Decode(p); err != nil {
+			t.Errorf("design note: profile block: %v", err)
+			continue
+		}
+		if err := p.check(); err != nil {
+			t.Errorf("design note: profile %s: %v", p.Name, err)
+		}
+		seen[p.Name] = true
+		f, ok := files[p.Name]
+		if !ok {
+			if p.Name != "qhwb" {
+				t.Errorf("design note: profile %s is not in profiles/", p.Name)
+			}
+			continue
+		}
+		g := *f
+		g.Description = p.Description
+		if !reflect.DeepEqual(*p, g) {
+			t.Errorf("design note: profile %s differs from profiles/%s.yaml:\n%+v\n%+v", p.Name, p.Name, *p, g)
+		}
+	}
+	for name := range files {
+		if !seen[name] {
+			t.Errorf("design note: profile %s is not shown", name)
+		}
+	}
+	if !seen["qhwb"] {
+		t.Error("design note: no example for a made-up paper")
 	}
 }
