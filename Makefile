@@ -5,7 +5,7 @@ BIN     := bin/epaper
 DEMO    := demo
 VERSION := $(shell git describe --tags --always --dirty 2>/dev/null || echo devel)
 LDFLAGS := -X main.version=$(VERSION)
-PKGS    := ./... ./testdata/fixture/... ./testdata/synth/... ./testdata/need/...
+PKGS    := ./... ./testdata/fixture/... ./testdata/synth/... ./testdata/need/... ./testdata/families/... ./testdata/mirrors/...
 # Pagefind (full-text search over HTTP), from the npm registry, pinned; it ships its own
 # binary. Installed into .tools/ by the targets that need it; epaper build finds it through
 # EPAPER_PAGEFIND. Keep the version in step with site.PagefindVersion.
@@ -76,9 +76,11 @@ bench:
 bench-smoke:
 	testdata/synth/bench.sh -smoke -cache $(CURDIR)/test-output/bench-cache
 
-# Regenerate the fixture edition in testdata/epaper.cqrb.cn from testdata/fixture.
+# Regenerate the fixture edition in testdata/epaper.cqrb.cn from testdata/fixture, and the
+# template-family mirrors in testdata/families (their hand-written oracles are left alone).
 fixture:
 	$(GO) run ./testdata/fixture/gen
+	$(GO) run ./testdata/families/gen
 
 clean:
 	rm -rf bin $(DEMO) test-output .tools

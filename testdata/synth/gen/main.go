@@ -7,6 +7,16 @@
 //
 //	epaper import --site S --rate 0 --from 2020-01-01 --to 2020-01-30 /tmp/archive/epaper.cqrb.cn
 //
+// -layout writes the days in another URL layout of issue 12 (package mirrors: html-paper,
+// paper-html, html-date, paper-date, layout-content), -tool as another tool leaves them
+// (wget-mirror, wget-r-nH, httrack), -no-index without the sites' index pages; -o is then the
+// folder the tool ran in, the SOURCE to give epaper import:
+//
+//	go run ./testdata/synth/gen -days 30 -pages 4 -articles 3 -layout paper-date -tool httrack -o /tmp/m
+//	epaper import --site S /tmp/m
+//
+// Without -layout, -tool and -no-index the output is synth's, byte for byte as before.
+//
 // The same flags write the same bytes.
 package main
 
@@ -18,6 +28,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/epaper-archive/epaper/testdata/mirrors"
 	"github.com/epaper-archive/epaper/testdata/synth"
 )
 
@@ -36,6 +47,9 @@ func run(args []string, stdout io.Writer) error {
 	pages := fl.Int("pages", synth.DefaultPages, "pages (版) per edition")
 	articles := fl.Int("articles", synth.DefaultArticles, "articles per page")
 	out := fl.String("o", "", "folder to write the mirror into (as DIR/"+synth.Paper().Host+"); required")
+	layout := fl.String("layout", "", "URL layout, one of html-paper, paper-html, html-date, paper-date, layout-content (package mirrors); \"\": synth's own")
+	tool := fl.String("tool", "", "what left the mirror: wget-mirror, wget-r-nH or httrack (package mirrors)")
+	noIndex := fl.Bool("no-index", false, "no index pages (package mirrors)")
 	if err := fl.Parse(args); err != nil {
 		return err
 	}
@@ -46,6 +60,10 @@ func run(args []string, stdout io.Writer) error {
 	day, err := time.ParseInLocation(time.DateOnly, *start, synth.CST)
 	if err != nil {
 		return fmt.Errorf("-start: %w", err)
+	}
+	if *layout != "" || *tool != "" || *noIndex {
+		return writeLayout(stdout, *out, mirrors.Options{Start: day, Days: *days, Pages: *pages, Articles: *articles,
+			Seed: *seed, Layout: mirrors.Layout(*layout), Tool: mirrors.Tool(*tool), NoIndex: *noIndex})
 	}
 	o := synth.Options{Start: day, Days: *days, Pages: *pages, Articles: *articles, Seed: *seed}
 	dir := filepath.Join(*out, synth.Paper().Host)
@@ -58,5 +76,22 @@ func run(args []string, stdout io.Writer) error {
 		st.Editions, st.Pages, st.Articles, st.Files, float64(st.Bytes)/(1<<20), dir, time.Since(began).Seconds())
 	fmt.Fprintf(stdout, "import: epaper import --rate 0 --from %s --to %s %s\n",
 		o.WithDefaults().Start.Format(time.DateOnly), o.End().Format(time.DateOnly), dir)
+	return nil
+}
+
+// writeLayout writes a mirror with package mirrors.
+func writeLayout(stdout io.Writer, out string, o mirrors.Options) error {
+	began := time.Now()
+	m, err := mirrors.Write(out, o)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "wrote %d editions: %d files, %.1f MiB below %s (the site's root: %s) in %.1fs\n",
+		len(m.Editions), m.Files, float64(m.Bytes)/(1<<20), m.Dir, m.Root, time.Since(began).Seconds())
+	paper := ""
+	if m.NeedsPaper {
+		paper = " --paper " + m.Paper.Code
+	}
+	fmt.Fprintf(stdout, "import: epaper import --rate 0%s %s\n", paper, m.Dir)
 	return nil
 }
