@@ -1,0 +1,497 @@
+package extract
+
+import (
+	"fmt"
+	"html"
+	"net/url"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/PuerkitoBio/goquery"
+	"github.com/andybalholm/cascadia"
+	nethtml "golang.org/x/net/html"
+)
+
+var (
+	selIntroTitle = cascadia.MustCompile("founder-introtitle")
+	selFTitle     = cascadia.MustCompile("founder-title")
+	selSubTitle   = cascadia.MustCompile("founder-subtitle")
+	selAuthor     = cascadia.MustCompile("founder-author")
+	selContent    = cascadia.MustCompile("founder-content")
+	selOzoom      = cascadia.MustCompile("#ozoom")
+	selBody       = cascadia.MustCompile("body")
+	selFounder    = cascadia.MustCompile("founder-title, founder-content, founder-introtitle, founder-subtitle, founder-author")
+	selHeadings   = []cascadia.Selector{
+		cascadia.MustCompile("h1"), cascadia.MustCompile("h2"), cascadia.MustCompile("h3"),
+		cascadia.MustCompile(`[class*="title" i], [id*="title" i]`),
+		cascadia.MustCompile("h4"), cascadia.MustCompile("h5"), cascadia.MustCompile("h6"),
+	}
+	reEnpProperty = regexp.MustCompile(`(?s)<!--\s*enpproperty(.*?)/enpproperty\s*-->`)
+	reEnpOpen     = regexp.MustCompile(`<([a-zA-Z][a-zA-Z0-9_]{0,31})>`)
+	reEnpContent  = regexp.MustCompile(`(?s)<!--\s*enpcontent\s*-->(.*?)<!--\s*/enpcontent\s*-->`)
+	reNpmContent  = regexp.MustCompile(`(?s)<!--\s*<npm:article-content>\s*-->(.*?)<!--\s*</npm:article-content>\s*-->`)
+	reTagBreak    = regexp.MustCompile(`(?i)<br\s*/?>`)
+	reTag         = regexp.MustCompile(`<[^>]*>`)
+	reByline      = regexp.MustCompile(`^[■●◆□▲★]?[\s\x{3000}\x{a0}]*(?:本报(?:首席|特约|见习)?记者|本报通讯员|(?:首席|特约|见习)?记者|通讯员|实习生|文[/／]图|文[/／]|图[/／])[\s\x{3000}\x{a0}:：]*(.+)$`)
+	reNameOnly    = regexp.MustCompile(`^\p{Han}{2,4}$`)
+	reKeywordSep  = regexp.MustCompile(`[,，;；、\s]+`)
+	reContentImg  = regexp.MustCompile(`(?i)/(?:res|attachement|attachment)/.*\.(?:jpe?g|png|gif|webp)$`)
+)
+
+// ExtractArticle reads an article page. Pages with Founder's markup (<founder-…> tags or the
+// enpproperty comment) give 引题, title, 副题 and author from the tags, else from the
+// enpproperty comment. Pages without any of it are read from the layout: the title is the
+// first heading (h1, h2, h3, an element whose class or id says "title" and that holds no
+// link, h4 … h6) that is not a 第N版 label, else the longest part of <title>.
+//
+// The body is the first of these that holds text or a picture: <founder-content>; the part
+// between the enpcontent comments; the part between the <npm:article-content> comments;
+// #ozoom; on a page without Founder's markup, the largest text block (largestTextBlock); and
+// last the article's pictures beside an empty body (a picture-only article). When
+// <founder-content> sits in #ozoom with pictures beside it, #ozoom is read, to keep them.
+// Every body goes through the sanitiser (sanitize.go). A title and a body are required.
+func ExtractArticle(body string, articleURL *url.URL) (*Article, error) {
+	doc, err := goquery.NewDocumentFromReader(strings.NewReader(body))
+	if err != nil {
+		return nil, fmt.Errorf("%s: parse: %w", articleURL, err)
+	}
+	prop, hasProp := enpProperty(body)
+	founder := hasProp || doc.FindMatcher(selFounder).Length() > 0
+	a := &Article{URL: articleURL.String(), ID: ArticleID(articleURL.String())}
+	if a.ID == "" {
+		a.ID = prop["articleid"]
+	}
+	if a.ID == "" {
+		return nil, fmt.Errorf("%s: no article id: neither content_N.htm nor enpproperty articleid", articleURL)
+	}
+	a.Title, a.TitleFrom = articleTitle(doc, prop, founder)
+	if a.Title == "" {
+		if founder {
+			return nil, fmt.Errorf("%s: no title: neither <founder-title> nor enpproperty title", articleURL)
+		}
+		return nil, fmt.Errorf("%s: no title: no <founder-title>, enpproperty, heading or <title>", articleURL)
+	}
+	a.IntroTitle = firstNonEmpty(titleText(doc.FindMatcher(selIntroTitle)), cleanText(prop["introtitle"]))
+	a.SubTitle = firstNonEmpty(titleText(doc.FindMatcher(selSubTitle)), cleanText(prop["subtitle"]))
+	a.Author = firstNonEmpty(titleText(doc.FindMatcher(selAuthor)), cleanText(prop["author"]))
+	a.Keywords = keywords(prop["keyword"])
+
+	a.Blocks, a.BodyFrom, err = articleBody(doc, body, articleURL, founder)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", articleURL, err)
+	}
+	if a.TitleFrom == "heading" || a.TitleFrom == "title" {
+		a.Blocks = dropLeadingTitle(a.Blocks, a.Title)
+	}
+	a.Blocks = captionPictures(a.Blocks)
+	if len(a.Blocks) == 0 {
+		return nil, fmt.Errorf("%s: no body: the article body holds no text and no image", articleURL)
+	}
+	if a.Author == "" {
+		a.Author, a.AuthorInBody = bylineInBody(a.Blocks)
+	}
+	return a, nil
+}
+
+// articleTitle finds the title and says where: Founder's tag, the enpproperty comment, or,
+// on a page without Founder's markup, the layout.
+func articleTitle(doc *goquery.Document, prop map[string]string, founder bool) (string, string) {
+	if t := titleText(doc.FindMatcher(selFTitle)); t != "" {
+		return t, "founder-title"
+	}
+	if t := cleanText(prop["title"]); t != "" {
+		return t, "enpproperty"
+	}
+	if founder {
+		return "", ""
+	}
+	return layoutTitle(doc)
+}
+
+// layoutTitle is the title of a page without Founder's markup (see ExtractArticle).
+func layoutTitle(doc *goquery.Document) (string, string) {
+	for _, m := range selHeadings {
+		title := ""
+		doc.FindMatcher(m).EachWithBreak(func(_ int, s *goquery.Selection) bool {
+			if s.Closest("a").Length() > 0 || s.FindMatcher(selLinks).Length() > 0 {
+				return true
+			}
+			t := titleText(s)
+			if t == "" || utf8.RuneCountInString(t) > 200 || rePageName.MatchString(t) {
+				return true
+			}
+			title = t
+			return false
+		})
+		if title != "" {
+			return title, "heading"
+		}
+	}
+	title := ""
+	for _, part := range reTitleSep.Split(cleanText(doc.FindMatcher(selTitle).First().Text()), -1) {
+		part = cleanText(part)
+		if !rePageName.MatchString(part) && utf8.RuneCountInString(part) > utf8.RuneCountInString(title) {
+			title = part
+		}
+	}
+	if title == "" {
+		return "", ""
+	}
+	return title, "title"
+}
+
+// enpProperty reads Founder's <!--enpproperty <field>value</field>…/enpproperty--> comment;
+// the bool says whether the page has one. Tags inside a value are dropped (a <br> read as a
+// space) and entities decoded.
+func enpProperty(body string) (map[string]string, bool) {
+	fields := map[string]string{}
+	m := reEnpProperty.FindStringSubmatch(body)
+	if m == nil {
+		return fields, false
+	}
+	rest := m[1]
+	missing := map[string]bool{}
+	for i := 0; i < 100 && rest != ""; i++ { // real comments have a dozen fields
+		loc := reEnpOpen.FindStringSubmatchIndex(rest)
+		if loc == nil {
+			break
+		}
+		name := strings.ToLower(rest[loc[2]:loc[3]])
+		after := rest[loc[1]:]
+		end := -1
+		if !missing[name] {
+			end = indexFoldASCII(after, "</"+name+">")
+		}
+		if end < 0 {
+			missing[name] = true
+			rest = after
+			continue
+		}
+		if _, seen := fields[name]; !seen {
+			fields[name] = propText(after[:end])
+		}
+		rest = after[end+len(name)+3:]
+	}
+	return fields, true
+}
+
+// propText is the text of an enpproperty value.
+func propText(v string) string {
+	v = reTagBreak.ReplaceAllString(v, " ")
+	v = reTag.ReplaceAllString(v, "")
+	return strings.TrimSpace(html.UnescapeString(v))
+}
+
+// indexFoldASCII is strings.Index for an ASCII needle, ignoring ASCII case.
+func indexFoldASCII(s, needle string) int {
+	for i := 0; i+len(needle) <= len(s); {
+		j := strings.IndexByte(s[i:], needle[0])
+		if j < 0 {
+			return -1
+		}
+		i += j
+		if i+len(needle) <= len(s) && strings.EqualFold(s[i:i+len(needle)], needle) {
+			return i
+		}
+		i++
+	}
+	return -1
+}
+
+func keywords(s string) []string {
+	var out []string
+	for _, k := range reKeywordSep.Split(s, -1) {
+		if k = strings.TrimSpace(k); k != "" {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+func firstNonEmpty(ss ...string) string {
+	for _, s := range ss {
+		if s != "" {
+			return s
+		}
+	}
+	return ""
+}
+
+// bodySource is a place the body may be: its name and the nodes it is made of. The nodes
+// are found only when the source is tried (nodes), as most pages have their body in the
+// first: cutting out and parsing the comment-delimited parts of every page would double the
+// cost of an article.
+type bodySource struct {
+	name  string
+	nodes func() []*nethtml.Node
+}
+
+// articleBody reads the body from the first source that holds text or a picture (see
+// ExtractArticle).
+func articleBody(doc *goquery.Document, body string, base *url.URL, founder bool) ([]Block, string, error) {
+	found := false
+	for _, s := range bodySources(doc, body, founder) {
+		nodes := s.nodes()
+		if nodes == nil && s.name != "pictures" {
+			continue // the page has no such place
+		}
+		if s.name != "pictures" {
+			found = true
+		}
+		if blocks := bodyBlocks(nodes, base); len(blocks) > 0 {
+			return blocks, s.name, nil
+		}
+	}
+	if !found {
+		return nil, "", fmt.Errorf("no body: neither <founder-content>, enpcontent comments nor #ozoom")
+	}
+	return nil, "", fmt.Errorf("no body: the article body holds no text and no image")
+}
+
+// bodySources lists the places the body may be, in the order they are tried; the last is
+// the pictures beside an empty body. A place the page does not have gives nil nodes.
+func bodySources(doc *goquery.Document, body string, founder bool) []bodySource {
+	var out []bodySource
+	for _, n := range doc.FindMatcher(selContent).Nodes {
+		out = append(out, bodySource{"ozoom", func() []*nethtml.Node {
+			if oz := ozoomWithPictures(doc, n); oz != nil {
+				return nonNil(children(oz))
+			}
+			return nil
+		}})
+		out = append(out, bodySource{"founder-content", func() []*nethtml.Node { return nonNil(children(n)) }})
+	}
+	for _, c := range []struct {
+		name string
+		re   *regexp.Regexp
+	}{{"enpcontent", reEnpContent}, {"npm:article-content", reNpmContent}} {
+		out = append(out, bodySource{c.name, func() []*nethtml.Node {
+			if m := c.re.FindStringSubmatch(body); m != nil {
+				return nonNil(fragment(m[1]))
+			}
+			return nil
+		}})
+	}
+	for _, n := range doc.FindMatcher(selOzoom).Nodes {
+		out = append(out, bodySource{"ozoom", func() []*nethtml.Node { return nonNil(children(n)) }})
+	}
+	if !founder {
+		out = append(out, bodySource{"text block", func() []*nethtml.Node {
+			if n := largestTextBlock(doc); n != nil {
+				return nonNil(children(n))
+			}
+			return nil
+		}})
+	}
+	return append(out, bodySource{"pictures", func() []*nethtml.Node { return besidePictures(doc) }})
+}
+
+// nonNil returns nodes, or an empty slice for none: the place exists but is empty.
+func nonNil(nodes []*nethtml.Node) []*nethtml.Node {
+	if nodes == nil {
+		return []*nethtml.Node{}
+	}
+	return nodes
+}
+
+// fragment parses a part of the page cut out between two comments.
+func fragment(s string) []*nethtml.Node {
+	doc, err := goquery.NewDocumentFromReader(strings.NewReader("<div>" + s + "</div>"))
+	if err != nil {
+		return nil
+	}
+	b := doc.FindMatcher(selBody)
+	if b.Length() == 0 {
+		return nil
+	}
+	return children(b.Nodes[0])
+}
+
+// ozoomWithPictures is the #ozoom around content when it also holds pictures outside it.
+func ozoomWithPictures(doc *goquery.Document, content *nethtml.Node) *nethtml.Node {
+	for _, oz := range doc.FindMatcher(selOzoom).Nodes {
+		if !isInside(content, oz) {
+			continue
+		}
+		outside := false
+		forEach(oz, func(n *nethtml.Node) {
+			if isContentImage(n) && !isInside(n, content) {
+				outside = true
+			}
+		})
+		if outside {
+			return oz
+		}
+	}
+	return nil
+}
+
+// isContentImage is true for an <img> of an article's picture: under a res/ or attachment/
+// folder, where Founder keeps them (the scan is under page/, the template's icons under
+// images/), and not the scan with its image map.
+func isContentImage(n *nethtml.Node) bool {
+	if n.Type != nethtml.ElementNode || n.Data != "img" || attr(n, "usemap") != "" {
+		return false
+	}
+	src := strings.ReplaceAll(strings.TrimSpace(attr(n, "src")), `\`, "/")
+	return reContentImg.MatchString(hrefPath(src))
+}
+
+func attr(n *nethtml.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+// besidePictures lists the article's pictures anywhere on the page, each as its picture
+// table (the smallest table around it holding only this image and a short caption) or else
+// as the image alone.
+func besidePictures(doc *goquery.Document) []*nethtml.Node {
+	var out []*nethtml.Node
+	seen := map[*nethtml.Node]bool{}
+	for _, root := range doc.FindMatcher(selBody).Nodes {
+		forEach(root, func(n *nethtml.Node) {
+			if !isContentImage(n) {
+				return
+			}
+			pic := n
+			for t := n.Parent; t != nil; t = t.Parent {
+				if t.Type == nethtml.ElementNode && t.Data == "table" {
+					if countImages(t) == 1 && utf8.RuneCountInString(cleanText(textWithout(t, n))) <= 300 {
+						pic = t
+					}
+					break
+				}
+			}
+			if !seen[pic] {
+				seen[pic] = true
+				out = append(out, pic)
+			}
+		})
+	}
+	return out
+}
+
+// largestTextBlock is the element of a page without Founder's markup that most likely holds
+// the article: the one whose own paragraphs (its <p> children and the text directly inside
+// it) hold the most text outside links. Nil when the page has no such text.
+func largestTextBlock(doc *goquery.Document) *nethtml.Node {
+	var best *nethtml.Node
+	bestScore := 0
+	for _, root := range doc.FindMatcher(selBody).Nodes {
+		forEach(root, func(n *nethtml.Node) {
+			if n.Type != nethtml.ElementNode || n.Data == "a" || n.Data == "p" {
+				return
+			}
+			score := 0
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				switch {
+				case c.Type == nethtml.TextNode:
+					score += utf8.RuneCountInString(strings.TrimFunc(c.Data, isSpace))
+				case c.Type == nethtml.ElementNode && c.Data == "p":
+					score += linkFreeText(c)
+				}
+			}
+			if score > bestScore {
+				best, bestScore = n, score
+			}
+		})
+	}
+	return best
+}
+
+// linkFreeText counts the characters of text under n outside links.
+func linkFreeText(n *nethtml.Node) int {
+	count := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type == nethtml.TextNode:
+			count += utf8.RuneCountInString(strings.TrimFunc(c.Data, isSpace))
+		case c.Type == nethtml.ElementNode && c.Data != "a" && !skipped[c.Data]:
+			count += linkFreeText(c)
+		}
+	}
+	return count
+}
+
+// dropLeadingTitle drops paragraphs at the start of a body read from the layout that repeat
+// the title (a heading inside the text block).
+func dropLeadingTitle(blocks []Block, title string) []Block {
+	want := squeeze(title)
+	for len(blocks) > 0 && blocks[0].ImageURL == "" && squeeze(blocks[0].Text()) == want {
+		blocks = blocks[1:]
+	}
+	return blocks
+}
+
+// squeeze drops all white space, to compare texts whose line breaks were read differently.
+func squeeze(s string) string {
+	return strings.Map(func(r rune) rune {
+		if isSpace(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// captionPictures reads a picture-only article: when every paragraph of the body directly
+// follows a picture without a caption and is short (at most 300 characters), each paragraph
+// is that picture's caption. Any other body is returned as it is.
+func captionPictures(blocks []Block) []Block {
+	pictures := 0
+	for i, b := range blocks {
+		if b.ImageURL != "" {
+			pictures++
+			continue
+		}
+		if i == 0 || blocks[i-1].ImageURL == "" || blocks[i-1].Caption != "" || utf8.RuneCountInString(b.Text()) > 300 {
+			return blocks
+		}
+	}
+	if pictures == 0 || pictures == len(blocks) {
+		return blocks
+	}
+	out := make([]Block, 0, pictures)
+	for _, b := range blocks {
+		if b.ImageURL != "" {
+			out = append(out, b)
+			continue
+		}
+		out[len(out)-1].Caption = cleanText(strings.ReplaceAll(b.Text(), "\n", " "))
+	}
+	return out
+}
+
+// isNames is true for what can follow 本报记者 in a byline: up to 20 characters and no
+// sentence punctuation (记者近日获悉。 is a sentence, not a byline).
+func isNames(s string) bool {
+	return utf8.RuneCountInString(s) <= 20 && !strings.ContainsAny(s, "。，,！!？?；;：:")
+}
+
+// bylineInBody finds a byline the paper printed in the body: ■ 本报记者 XXX (or 记者, 通讯员,
+// 文/ …) as the first or last paragraph, or a name alone (two to four Han characters) as the
+// last paragraph.
+func bylineInBody(blocks []Block) (string, bool) {
+	var paras []string
+	for _, b := range blocks {
+		if b.ImageURL == "" {
+			paras = append(paras, cleanText(b.Text()))
+		}
+	}
+	if len(paras) == 0 {
+		return "", false
+	}
+	for _, p := range []string{paras[0], paras[len(paras)-1]} {
+		if m := reByline.FindStringSubmatch(p); m != nil && isNames(m[1]) {
+			return cleanText(m[1]), true
+		}
+	}
+	if last := paras[len(paras)-1]; len(paras) > 1 && reNameOnly.MatchString(last) {
+		return last, true
+	}
+	return "", false
+}
