@@ -8,7 +8,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/PuerkitoBio/goquery"
 	"github.com/andybalholm/cascadia"
 	nethtml "golang.org/x/net/html"
 )
@@ -52,12 +51,12 @@ var (
 // <founder-content> sits in #ozoom with pictures beside it, #ozoom is read, to keep them.
 // Every body goes through the sanitiser (sanitize.go). A title and a body are required.
 func ExtractArticle(body string, articleURL *url.URL) (*Article, error) {
-	doc, err := goquery.NewDocumentFromReader(strings.NewReader(body))
+	doc, err := parse(body)
 	if err != nil {
 		return nil, fmt.Errorf("%s: parse: %w", articleURL, err)
 	}
 	prop, hasProp := enpProperty(body)
-	founder := hasProp || doc.FindMatcher(selFounder).Length() > 0
+	founder := hasProp || doc.find(selFounder).length() > 0
 	a := &Article{URL: articleURL.String(), ID: ArticleID(articleURL.String())}
 	if a.ID == "" {
 		a.ID = prop["articleid"]
@@ -72,9 +71,9 @@ func ExtractArticle(body string, articleURL *url.URL) (*Article, error) {
 		}
 		return nil, fmt.Errorf("%s: no title: no <founder-title>, enpproperty, heading or <title>", articleURL)
 	}
-	a.IntroTitle = firstNonEmpty(titleText(doc.FindMatcher(selIntroTitle)), cleanText(prop["introtitle"]))
-	a.SubTitle = firstNonEmpty(titleText(doc.FindMatcher(selSubTitle)), cleanText(prop["subtitle"]))
-	a.Author = firstNonEmpty(titleText(doc.FindMatcher(selAuthor)), cleanText(prop["author"]))
+	a.IntroTitle = firstNonEmpty(titleText(doc.find(selIntroTitle)), cleanText(prop["introtitle"]))
+	a.SubTitle = firstNonEmpty(titleText(doc.find(selSubTitle)), cleanText(prop["subtitle"]))
+	a.Author = firstNonEmpty(titleText(doc.find(selAuthor)), cleanText(prop["author"]))
 	a.Keywords = keywords(prop["keyword"])
 
 	a.Blocks, a.BodyFrom, err = articleBody(doc, body, articleURL, founder)
@@ -96,8 +95,8 @@ func ExtractArticle(body string, articleURL *url.URL) (*Article, error) {
 
 // articleTitle finds the title and says where: Founder's tag, the enpproperty comment, or,
 // on a page without Founder's markup, the layout.
-func articleTitle(doc *goquery.Document, prop map[string]string, founder bool) (string, string) {
-	if t := titleText(doc.FindMatcher(selFTitle)); t != "" {
+func articleTitle(doc sel, prop map[string]string, founder bool) (string, string) {
+	if t := titleText(doc.find(selFTitle)); t != "" {
 		return t, "founder-title"
 	}
 	if t := cleanText(prop["title"]); t != "" {
@@ -110,11 +109,11 @@ func articleTitle(doc *goquery.Document, prop map[string]string, founder bool) (
 }
 
 // layoutTitle is the title of a page without Founder's markup (see ExtractArticle).
-func layoutTitle(doc *goquery.Document) (string, string) {
+func layoutTitle(doc sel) (string, string) {
 	for _, m := range selHeadings {
 		title := ""
-		doc.FindMatcher(m).EachWithBreak(func(_ int, s *goquery.Selection) bool {
-			if s.Closest("a").Length() > 0 || s.FindMatcher(selLinks).Length() > 0 {
+		doc.find(m).eachWhile(func(s sel) bool {
+			if s.closest(selA).length() > 0 || s.find(selLinks).length() > 0 {
 				return true
 			}
 			t := titleText(s)
@@ -129,7 +128,7 @@ func layoutTitle(doc *goquery.Document) (string, string) {
 		}
 	}
 	title := ""
-	for _, part := range reTitleSep.Split(cleanText(doc.FindMatcher(selTitle).First().Text()), -1) {
+	for _, part := range reTitleSep.Split(cleanText(doc.find(selTitle).first().text()), -1) {
 		part = cleanText(part)
 		if !rePageName.MatchString(part) && utf8.RuneCountInString(part) > utf8.RuneCountInString(title) {
 			title = part
@@ -229,7 +228,7 @@ type bodySource struct {
 
 // articleBody reads the body from the first source that holds text or a picture (see
 // ExtractArticle).
-func articleBody(doc *goquery.Document, body string, base *url.URL, founder bool) ([]Block, string, error) {
+func articleBody(doc sel, body string, base *url.URL, founder bool) ([]Block, string, error) {
 	found := false
 	for _, s := range bodySources(doc, body, founder) {
 		nodes := s.nodes()
@@ -251,9 +250,9 @@ func articleBody(doc *goquery.Document, body string, base *url.URL, founder bool
 
 // bodySources lists the places the body may be, in the order they are tried; the last is
 // the pictures beside an empty body. A place the page does not have gives nil nodes.
-func bodySources(doc *goquery.Document, body string, founder bool) []bodySource {
+func bodySources(doc sel, body string, founder bool) []bodySource {
 	var out []bodySource
-	for _, n := range doc.FindMatcher(selContent).Nodes {
+	for _, n := range doc.find(selContent) {
 		out = append(out, bodySource{"ozoom", func() []*nethtml.Node {
 			if oz := ozoomWithPictures(doc, n); oz != nil {
 				return nonNil(children(oz))
@@ -273,7 +272,7 @@ func bodySources(doc *goquery.Document, body string, founder bool) []bodySource 
 			return nil
 		}})
 	}
-	for _, n := range doc.FindMatcher(selOzoom).Nodes {
+	for _, n := range doc.find(selOzoom) {
 		out = append(out, bodySource{"ozoom", func() []*nethtml.Node { return nonNil(children(n)) }})
 	}
 	if !founder {
@@ -297,20 +296,20 @@ func nonNil(nodes []*nethtml.Node) []*nethtml.Node {
 
 // fragment parses a part of the page cut out between two comments.
 func fragment(s string) []*nethtml.Node {
-	doc, err := goquery.NewDocumentFromReader(strings.NewReader("<div>" + s + "</div>"))
+	doc, err := parse("<div>" + s + "</div>")
 	if err != nil {
 		return nil
 	}
-	b := doc.FindMatcher(selBody)
-	if b.Length() == 0 {
+	b := doc.find(selBody)
+	if b.length() == 0 {
 		return nil
 	}
-	return children(b.Nodes[0])
+	return children(b[0])
 }
 
 // ozoomWithPictures is the #ozoom around content when it also holds pictures outside it.
-func ozoomWithPictures(doc *goquery.Document, content *nethtml.Node) *nethtml.Node {
-	for _, oz := range doc.FindMatcher(selOzoom).Nodes {
+func ozoomWithPictures(doc sel, content *nethtml.Node) *nethtml.Node {
+	for _, oz := range doc.find(selOzoom) {
 		if !isInside(content, oz) {
 			continue
 		}
@@ -350,10 +349,10 @@ func attr(n *nethtml.Node, key string) string {
 // besidePictures lists the article's pictures anywhere on the page, each as its picture
 // table (the smallest table around it holding only this image and a short caption) or else
 // as the image alone.
-func besidePictures(doc *goquery.Document) []*nethtml.Node {
+func besidePictures(doc sel) []*nethtml.Node {
 	var out []*nethtml.Node
 	seen := map[*nethtml.Node]bool{}
-	for _, root := range doc.FindMatcher(selBody).Nodes {
+	for _, root := range doc.find(selBody) {
 		forEach(root, func(n *nethtml.Node) {
 			if !isContentImage(n) {
 				return
@@ -379,10 +378,10 @@ func besidePictures(doc *goquery.Document) []*nethtml.Node {
 // largestTextBlock is the element of a page without Founder's markup that most likely holds
 // the article: the one whose own paragraphs (its <p> children and the text directly inside
 // it) hold the most text outside links. Nil when the page has no such text.
-func largestTextBlock(doc *goquery.Document) *nethtml.Node {
+func largestTextBlock(doc sel) *nethtml.Node {
 	var best *nethtml.Node
 	bestScore := 0
-	for _, root := range doc.FindMatcher(selBody).Nodes {
+	for _, root := range doc.find(selBody) {
 		forEach(root, func(n *nethtml.Node) {
 			if n.Type != nethtml.ElementNode || n.Data == "a" || n.Data == "p" {
 				return

@@ -10,7 +10,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/PuerkitoBio/goquery"
 	"github.com/andybalholm/cascadia"
 	"golang.org/x/net/html"
 )
@@ -37,7 +36,7 @@ var (
 // list, the page's own number and the date are required; everything else (image map, PDF,
 // articles: a full-page ad has none) may be missing from real pages.
 func ExtractPage(body string, pageURL *url.URL) (*Page, error) {
-	doc, err := goquery.NewDocumentFromReader(strings.NewReader(body))
+	doc, err := parse(body)
 	if err != nil {
 		return nil, fmt.Errorf("%s: parse: %w", pageURL, err)
 	}
@@ -62,15 +61,15 @@ func ExtractPage(body string, pageURL *url.URL) (*Page, error) {
 }
 
 // pageList finds the links named 第N版：name, in document order, one per page.
-func pageList(doc *goquery.Document, base *url.URL) []PageRef {
+func pageList(doc sel, base *url.URL) []PageRef {
 	var refs []PageRef
 	seen := map[string]bool{}
-	doc.FindMatcher(selLinks).Each(func(_ int, a *goquery.Selection) {
-		m := rePageName.FindStringSubmatch(cleanText(a.Text()))
+	doc.find(selLinks).each(func(a sel) {
+		m := rePageName.FindStringSubmatch(cleanText(a.text()))
 		if m == nil {
 			return
 		}
-		u := resolve(base, a.AttrOr("href", ""))
+		u := resolve(base, a.attrOr("href", ""))
 		if u == "" || seen[u] || strings.HasSuffix(strings.ToLower(u), ".pdf") {
 			return
 		}
@@ -82,7 +81,7 @@ func pageList(doc *goquery.Document, base *url.URL) []PageRef {
 
 // currentPage finds this page's number and name: its own entry in the page list, or, on an
 // article page, the 第N版 text outside any link.
-func currentPage(doc *goquery.Document, u *url.URL, pages []PageRef) (string, string) {
+func currentPage(doc sel, u *url.URL, pages []PageRef) (string, string) {
 	self := *u
 	self.Fragment, self.RawFragment = "", ""
 	for _, p := range pages {
@@ -91,15 +90,15 @@ func currentPage(doc *goquery.Document, u *url.URL, pages []PageRef) (string, st
 		}
 	}
 	var num, name string
-	doc.Find("body *").EachWithBreak(func(_ int, s *goquery.Selection) bool {
-		if goquery.NodeName(s) == "a" || s.Closest("a").Length() > 0 || goquery.NodeName(s) == "script" {
+	doc.find(selAllInBody).eachWhile(func(s sel) bool {
+		if nodeName(s) == "a" || s.closest(selA).length() > 0 || nodeName(s) == "script" {
 			return true
 		}
 		own := ownText(s)
 		if !rePageName.MatchString(own) {
 			return true
 		}
-		if m := rePageName.FindStringSubmatch(cleanText(s.Text())); m != nil {
+		if m := rePageName.FindStringSubmatch(cleanText(s.text())); m != nil {
 			num, name = m[1], strings.TrimSpace(m[2])
 			return false
 		}
@@ -109,9 +108,9 @@ func currentPage(doc *goquery.Document, u *url.URL, pages []PageRef) (string, st
 }
 
 // ownText is the text of s's own text children, without its elements'.
-func ownText(s *goquery.Selection) string {
+func ownText(s sel) string {
 	var b strings.Builder
-	for _, n := range s.Nodes {
+	for _, n := range s {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			if c.Type == html.TextNode {
 				b.WriteString(c.Data)
@@ -123,10 +122,10 @@ func ownText(s *goquery.Selection) string {
 
 // paperOf takes the paper's code from the URL (PaperCode) and its name from <title>: the
 // first part of it, split at - _ | —, that is not a 第N版 label or a date.
-func paperOf(doc *goquery.Document, u *url.URL) (string, string) {
+func paperOf(doc sel, u *url.URL) (string, string) {
 	code := PaperCode(u)
 	name := ""
-	for _, part := range reTitleSep.Split(cleanText(doc.FindMatcher(selTitle).First().Text()), -1) {
+	for _, part := range reTitleSep.Split(cleanText(doc.find(selTitle).first().text()), -1) {
 		part = cleanText(part)
 		if part != "" && !rePageName.MatchString(part) && !reDateLine.MatchString(part) {
 			name = part
@@ -176,10 +175,10 @@ func PaperCode(u *url.URL) string {
 }
 
 // editionDate takes the date from the URL (/2021-04/14/) or else from the date line.
-func editionDate(doc *goquery.Document, u *url.URL) (time.Time, error) {
+func editionDate(doc sel, u *url.URL) (time.Time, error) {
 	m := reDayURL.FindStringSubmatch(u.Path)
 	if m == nil {
-		m = reDateLine.FindStringSubmatch(doc.Find("body").Text())
+		m = reDateLine.FindStringSubmatch(doc.find(selBody).text())
 	}
 	if m == nil {
 		return time.Time{}, fmt.Errorf("%s: no date: neither in the URL nor a date line 年月日", u)
@@ -196,11 +195,11 @@ func editionDate(doc *goquery.Document, u *url.URL) (time.Time, error) {
 
 // articleList finds the links to the page's articles, in reading order: the first time each
 // article is linked. Titles come from the longest text any of its links has.
-func articleList(doc *goquery.Document, base *url.URL) []ArticleRef {
+func articleList(doc sel, base *url.URL) []ArticleRef {
 	var refs []ArticleRef
 	index := map[string]int{}
-	doc.FindMatcher(selLinks).Each(func(_ int, a *goquery.Selection) {
-		u := resolve(base, a.AttrOr("href", ""))
+	doc.find(selLinks).each(func(a sel) {
+		u := resolve(base, a.attrOr("href", ""))
 		id := ArticleID(u)
 		if id == "" || !sameDir(u, base) {
 			return
@@ -237,18 +236,18 @@ func sameDir(u string, base *url.URL) bool {
 
 // scanMap finds the page scan (the image using a map, else an image under a page/ folder)
 // and the regions of its image map.
-func scanMap(doc *goquery.Document, base *url.URL, p *Page) {
-	var scan *goquery.Selection
-	doc.FindMatcher(selImages).EachWithBreak(func(_ int, img *goquery.Selection) bool {
-		if _, ok := img.Attr("usemap"); ok {
+func scanMap(doc sel, base *url.URL, p *Page) {
+	var scan sel
+	doc.find(selImages).eachWhile(func(img sel) bool {
+		if _, ok := img.attr("usemap"); ok {
 			scan = img
 			return false
 		}
 		return true
 	})
 	if scan == nil {
-		doc.FindMatcher(selImages).EachWithBreak(func(_ int, img *goquery.Selection) bool {
-			src := strings.ToLower(img.AttrOr("src", ""))
+		doc.find(selImages).eachWhile(func(img sel) bool {
+			src := strings.ToLower(img.attrOr("src", ""))
 			if strings.Contains(src, "/page/") && (strings.HasSuffix(src, ".jpg") || strings.HasSuffix(src, ".jpeg") || strings.HasSuffix(src, ".png")) {
 				scan = img
 				return false
@@ -259,20 +258,20 @@ func scanMap(doc *goquery.Document, base *url.URL, p *Page) {
 	if scan == nil {
 		return
 	}
-	p.ScanURL = resolve(base, scan.AttrOr("src", ""))
-	p.ScanW, _ = strconv.Atoi(strings.TrimSpace(scan.AttrOr("width", "")))
-	p.ScanH, _ = strconv.Atoi(strings.TrimSpace(scan.AttrOr("height", "")))
-	name := strings.TrimPrefix(strings.TrimSpace(scan.AttrOr("usemap", "")), "#")
+	p.ScanURL = resolve(base, scan.attrOr("src", ""))
+	p.ScanW, _ = strconv.Atoi(strings.TrimSpace(scan.attrOr("width", "")))
+	p.ScanH, _ = strconv.Atoi(strings.TrimSpace(scan.attrOr("height", "")))
+	name := strings.TrimPrefix(strings.TrimSpace(scan.attrOr("usemap", "")), "#")
 	if name == "" {
 		return
 	}
-	doc.FindMatcher(selMaps).EachWithBreak(func(_ int, m *goquery.Selection) bool {
-		if !strings.EqualFold(m.AttrOr("name", m.AttrOr("id", "")), name) {
+	doc.find(selMaps).eachWhile(func(m sel) bool {
+		if !strings.EqualFold(m.attrOr("name", m.attrOr("id", "")), name) {
 			return true
 		}
-		m.FindMatcher(selAreas).Each(func(_ int, area *goquery.Selection) {
-			pts := areaPoints(area.AttrOr("shape", "poly"), area.AttrOr("coords", ""))
-			u := resolve(base, area.AttrOr("href", ""))
+		m.find(selAreas).each(func(area sel) {
+			pts := areaPoints(area.attrOr("shape", "poly"), area.attrOr("coords", ""))
+			u := resolve(base, area.attrOr("href", ""))
 			if pts != nil && ArticleID(u) != "" {
 				p.Regions = append(p.Regions, Region{ArticleURL: u, Points: pts})
 			}
@@ -313,10 +312,10 @@ func areaPoints(shape, coords string) [][2]float64 {
 
 // pagePDF picks this page's PDF among the PDF links: the one next to this page's entry in the
 // page list, else one in the scan's folder, else the only one.
-func pagePDF(doc *goquery.Document, base *url.URL, p *Page) string {
-	var pdfs []*goquery.Selection
-	doc.FindMatcher(selLinks).Each(func(_ int, a *goquery.Selection) {
-		if strings.HasSuffix(strings.ToLower(hrefPath(a.AttrOr("href", ""))), ".pdf") {
+func pagePDF(doc sel, base *url.URL, p *Page) string {
+	var pdfs []sel
+	doc.find(selLinks).each(func(a sel) {
+		if strings.HasSuffix(strings.ToLower(hrefPath(a.attrOr("href", ""))), ".pdf") {
 			pdfs = append(pdfs, a)
 		}
 	})
@@ -327,28 +326,28 @@ func pagePDF(doc *goquery.Document, base *url.URL, p *Page) string {
 		}
 	}
 	for _, a := range pdfs {
-		row := a.Closest("tr")
+		row := a.closest(selTR)
 		found := false
-		row.FindMatcher(selLinks).Each(func(_ int, l *goquery.Selection) {
-			if resolve(base, l.AttrOr("href", "")) == self {
+		row.find(selLinks).each(func(l sel) {
+			if resolve(base, l.attrOr("href", "")) == self {
 				found = true
 			}
 		})
-		if found && row.Length() > 0 {
-			return resolve(base, a.AttrOr("href", ""))
+		if found && row.length() > 0 {
+			return resolve(base, a.attrOr("href", ""))
 		}
 	}
 	if p.ScanURL != "" {
 		scanDir := path.Dir(hrefPath(p.ScanURL))
 		for _, a := range pdfs {
-			u := resolve(base, a.AttrOr("href", ""))
+			u := resolve(base, a.attrOr("href", ""))
 			if path.Dir(hrefPath(u)) == scanDir {
 				return u
 			}
 		}
 	}
 	if len(pdfs) == 1 {
-		return resolve(base, pdfs[0].AttrOr("href", ""))
+		return resolve(base, pdfs[0].attrOr("href", ""))
 	}
 	return ""
 }
@@ -356,16 +355,16 @@ func pagePDF(doc *goquery.Document, base *url.URL, p *Page) string {
 // ExtractRefresh returns the target of a <meta http-equiv=refresh> page (the paper's index
 // points at its newest edition this way), or "".
 func ExtractRefresh(body string, base *url.URL) string {
-	doc, err := goquery.NewDocumentFromReader(strings.NewReader(body))
+	doc, err := parse(body)
 	if err != nil {
 		return ""
 	}
 	target := ""
-	doc.FindMatcher(selRefresh).EachWithBreak(func(_ int, m *goquery.Selection) bool {
-		if !strings.EqualFold(m.AttrOr("http-equiv", ""), "refresh") {
+	doc.find(selRefresh).eachWhile(func(m sel) bool {
+		if !strings.EqualFold(m.attrOr("http-equiv", ""), "refresh") {
 			return true
 		}
-		if mm := reRefreshURL.FindStringSubmatch(m.AttrOr("content", "")); mm != nil {
+		if mm := reRefreshURL.FindStringSubmatch(m.attrOr("content", "")); mm != nil {
 			target = resolve(base, mm[1])
 			return false
 		}

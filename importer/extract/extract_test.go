@@ -10,7 +10,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/PuerkitoBio/goquery"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
@@ -355,12 +354,12 @@ func TestSanitizingKeepsTheFixture(t *testing.T) {
 			t.Fatal(err)
 		}
 		text, _, _ := Decode(raw, "")
-		doc, err := goquery.NewDocumentFromReader(strings.NewReader(text))
+		doc, err := parse(text)
 		if err != nil {
 			t.Fatal(err)
 		}
 		base := mustURL(t, "http://epaper.cqrb.cn/"+strings.TrimPrefix(filepath.ToSlash(f), filepath.ToSlash(root)+"/"))
-		root := doc.FindMatcher(selContent).Nodes[0]
+		root := doc.find(selContent)[0]
 		raw1 := walkBlocks(children(root), base)
 		clean := bodyBlocks(children(root), base)
 		if !reflect.DeepEqual(raw1, clean) {

@@ -5,7 +5,6 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
 )
 
@@ -59,7 +58,7 @@ func cleanText(s string) string {
 }
 
 // titleText is the text of a title element, a <br> inside it read as a space.
-func titleText(s *goquery.Selection) string {
+func titleText(s sel) string {
 	var b strings.Builder
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
@@ -75,7 +74,7 @@ func titleText(s *goquery.Selection) string {
 			}
 		}
 	}
-	for _, n := range s.Nodes {
+	for _, n := range s {
 		walk(n)
 	}
 	return cleanText(b.String())
