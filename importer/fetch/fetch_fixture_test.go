@@ -31,6 +31,7 @@ func (t *localTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 
 // A local transport (a mirror) is neither asked for robots.txt nor rate limited.
 func TestFetchLocalTransportSkipsRobotsAndRateLimit(t *testing.T) {
+	t.Parallel()
 	tr := &localTransport{}
 	opt := DefaultFetchOptions()
 	opt.Rate = 1
@@ -54,6 +55,7 @@ func TestFetchLocalTransportSkipsRobotsAndRateLimit(t *testing.T) {
 // The fixture server answers conditional requests once told to, as the lead's resumption
 // tests need; without SetConditional it sends no validators, as before.
 func TestFetchConditionalFromTheFixtureServer(t *testing.T) {
+	t.Parallel()
 	srv := fixture.NewServer(fixture.Root())
 	defer srv.Close()
 	const p = "/html/cqrb/2021-04/14/005/node.htm"
@@ -84,6 +86,7 @@ func TestFetchConditionalFromTheFixtureServer(t *testing.T) {
 // SetDelay slows the fixture server down: enough for a timeout, which the server logs as a
 // request given up (Status 0).
 func TestFetchFromASlowFixtureServer(t *testing.T) {
+	t.Parallel()
 	srv := fixture.NewServer(fixture.Root())
 	defer srv.Close()
 	const p = "/html/cqrb/2021-04/14/005/node.htm"
