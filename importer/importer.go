@@ -1,3 +1,23 @@
+// Package importer imports the editions of a Founder (方正) e-paper into a site's content
+// tree: it finds the edition a URL belongs to (the paper's index leads to the newest one),
+// crawls its page list, every page and every article of each page, fetches their scans,
+// PDFs and images, and writes one bundle per paper, edition, page and article. What fails is
+// reported, page by page and article by article, and the rest is still imported; a page or
+// article that cannot be had keeps the bundle an earlier import wrote.
+//
+//	src, err := importer.ResolveSource("testdata/epaper.cqrb.cn") // a URL, a mirror, a WARC
+//	defer src.Close()
+//	im, err := importer.New(importer.Options{SiteDir: "site", Fetch: fetch.DefaultFetchOptions()}, src.Transport)
+//	rep, err := im.Import(ctx, src.URL)
+//	for _, it := range rep.Failures() { fmt.Println(it.URL, it.Error) }
+//
+// A re-import asks the server whether each page changed (the validators kept in the
+// bundles) and keeps what did not; the same input always writes the same bytes.
+//
+// The importer is the orchestration only: fetching is package fetch's, reading HTML package
+// extract's, the files written package bundle's, mirrors and archives package archive's. It
+// never imports Hugo, and reads nothing from the environment: what it does is what Options
+// say.
 package importer
 
 import (

@@ -32,7 +32,7 @@ type bodyWalker struct {
 }
 
 // bodyBlocks reads the paragraphs and images of nodes of the source page, in order, from
-// their sanitised copy (sanitize.go).
+// their sanitised copy (sanitizeNodes).
 func bodyBlocks(nodes []*html.Node, base *url.URL) []Block {
 	if len(nodes) == 0 {
 		return nil

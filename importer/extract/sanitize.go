@@ -19,7 +19,7 @@ import (
 //  2. the copy is rendered to HTML and sanitised with bodyPolicy (bluemonday), a strict
 //     allow-list: text structure, bold and italics, tables, figures and images with an
 //     http(s) src;
-//  3. the result is parsed again and only that is walked into blocks (body.go).
+//  3. the result is parsed again and only that is walked into blocks (walkBlocks).
 //
 // Step 1 alone would do for Markdown, but step 2 keeps the guarantee in one well-tested
 // place whatever the walker learns to read later.
