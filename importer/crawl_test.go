@@ -11,6 +11,7 @@ import (
 // The regions of an image map are fractions of the scan as shown (the <img>'s size), not of
 // its natural size.
 func TestNormaliseRegions(t *testing.T) {
+	t.Parallel()
 	p := &extract.Page{ScanW: 400, ScanH: 600, Regions: []extract.Region{
 		{ArticleURL: "http://epaper.cqrb.cn/html/cqrb/2021-04/14/005/content_11.htm", Points: [][2]float64{{0, 0}, {200, 0}, {200, 300}, {0, 300}}},
 		{ArticleURL: "http://epaper.cqrb.cn/html/cqrb/2021-04/14/005/content_12.htm", Points: [][2]float64{{200, 0}, {400, 0}, {400, 600}, {200, 600}}},

@@ -20,6 +20,7 @@ import (
 // A crawl recorded into a WARC file replays with the same statuses, Content-Types and bodies;
 // what was not recorded answers 404.
 func TestRecordedWARCReplaysTheCrawl(t *testing.T) {
+	t.Parallel()
 	srv := warcServer(t)
 	defer srv.Close()
 	name := filepath.Join(t.TempDir(), "crawl.warc.gz")
@@ -85,7 +86,9 @@ func checkRecordedWARC(t *testing.T, name string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, err := gowarc.NewWarcFileReaderFromStream(bytes.NewReader(data), 0, gowarc.WithStrictValidation())
+	r, err := lockedGowarc(func() (*gowarc.WarcFileReader, error) {
+		return gowarc.NewWarcFileReaderFromStream(bytes.NewReader(data), 0, gowarc.WithStrictValidation())
+	})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -128,7 +131,7 @@ func checkRecordedWARC(t *testing.T, name string) {
 // the block of each.
 func warcRecords(t *testing.T, name string, fn func(h *gowarc.WarcFields, block []byte)) {
 	t.Helper()
-	r, err := gowarc.NewWarcFileReader(name, 0)
+	r, err := lockedGowarc(func() (*gowarc.WarcFileReader, error) { return gowarc.NewWarcFileReader(name, 0) })
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -169,6 +172,7 @@ func warcRawResponse(t *testing.T, name, u string) []byte {
 // (and a whole capture of the same URL answers before it), one never closed is written by
 // Close.
 func TestRecorderWritesWhatWasRead(t *testing.T) {
+	t.Parallel()
 	srv := warcServer(t)
 	defer srv.Close()
 	name := filepath.Join(t.TempDir(), "partial.warc.gz")
@@ -217,6 +221,7 @@ func TestRecorderWritesWhatWasRead(t *testing.T) {
 
 // Exchanges recorded at once, from many goroutines, are all written whole and replay.
 func TestRecorderIsSafeForConcurrentUse(t *testing.T) {
+	t.Parallel()
 	srv := warcServer(t)
 	defer srv.Close()
 	var buf bytes.Buffer
@@ -255,6 +260,7 @@ func TestRecorderIsSafeForConcurrentUse(t *testing.T) {
 // A Recorder that cannot write says so: RoundTrip fails rather than fetch unrecorded, and
 // Close returns the error.
 func TestRecorderReportsAWriteError(t *testing.T) {
+	t.Parallel()
 	rec := NewRecorder(warcFailingWriter{}, http.NewFileTransport(http.Dir(t.TempDir())))
 	if _, err := rec.RoundTrip(newWARCRequest(t, "GET", "http://example.com/", nil)); err == nil || !strings.Contains(err.Error(), "disk full") {
 		t.Errorf("RoundTrip: %v, want the write error", err)

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/nlnwa/gowarc/v3"
@@ -95,6 +96,23 @@ func (r *warcRecord) errorf(format string, a ...any) error {
 // readOptions are those of the validating read of a record.
 var readOptions = []gowarc.WarcRecordOption{gowarc.WithSkipParseBlock()}
 
+// gowarcNew serialises the making of gowarc's unmarshalers and record builders: each sets a
+// global of the uuid package (EnableRandPool) without a lock, a data race between two
+// archives read or written at once. What they do afterwards needs no lock.
+var gowarcNew sync.Mutex
+
+func newUnmarshaler(opts ...gowarc.WarcRecordOption) gowarc.Unmarshaler {
+	gowarcNew.Lock()
+	defer gowarcNew.Unlock()
+	return gowarc.NewUnmarshaler(opts...)
+}
+
+func newRecordBuilder(typ gowarc.RecordType, opts ...gowarc.WarcRecordOption) gowarc.WarcRecordBuilder {
+	gowarcNew.Lock()
+	defer gowarcNew.Unlock()
+	return gowarc.NewRecordBuilder(typ, opts...)
+}
+
 // readRecord reads the record at the start of br (a stream of plain WARC records): its
 // header as written, then the whole record through gowarc's validating reader.
 func readRecord(br *bufio.Reader, loc recordLoc) (*warcRecord, error) {
@@ -112,7 +130,7 @@ func readRecord(br *bufio.Reader, loc recordLoc) (*warcRecord, error) {
 		return nil, fail("header: %w", err)
 	}
 	rec := &warcRecord{loc: loc, version: strings.TrimSpace(string(head[:bytes.IndexByte(head, '\n')]))}
-	asWritten, _, _, err := gowarc.NewUnmarshaler(gowarc.WithNoValidation()).Unmarshal(bufio.NewReader(bytes.NewReader(head)))
+	asWritten, _, _, err := newUnmarshaler(gowarc.WithNoValidation()).Unmarshal(bufio.NewReader(bytes.NewReader(head)))
 	if err != nil {
 		return nil, fail("header: %w", err)
 	}
@@ -121,7 +139,7 @@ func readRecord(br *bufio.Reader, loc recordLoc) (*warcRecord, error) {
 	if _, err := rec.fields.GetInt64(gowarc.ContentLength); err != nil {
 		return nil, fail("Content-Length %q: not a length", rec.fields.Get(gowarc.ContentLength))
 	}
-	r, _, problems, err := gowarc.NewUnmarshaler(readOptions...).Unmarshal(br)
+	r, _, problems, err := newUnmarshaler(readOptions...).Unmarshal(br)
 	if err != nil {
 		if r != nil {
 			r.Close()

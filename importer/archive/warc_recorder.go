@@ -346,7 +346,7 @@ var writeOptions = []gowarc.WarcRecordOption{
 // writes it to w as a gzip member of its own in a single Write: what w holds is whole
 // records only, up to the first error.
 func writeRecord(w io.Writer, typ gowarc.RecordType, fields []field, block ...[]byte) error {
-	rb := gowarc.NewRecordBuilder(typ, writeOptions...)
+	rb := newRecordBuilder(typ, writeOptions...)
 	for _, f := range fields {
 		rb.AddWarcHeader(f.name, f.value)
 	}

@@ -312,6 +312,7 @@ func makeWACZ(t *testing.T, warc []byte, method uint16) []byte {
 // de-chunked and gunzipped, revisits answered with their original's payload, the best capture
 // of a URL chosen, and 404 for what the archive lacks or had to leave out.
 func TestArchiveReplaysHandMadeRecords(t *testing.T) {
+	t.Parallel()
 	const origRecord = "urn:uuid:00000000-0000-4000-8000-000000000001"
 	tests := []struct {
 		url, ctype, body string
@@ -377,6 +378,7 @@ func TestArchiveReplaysHandMadeRecords(t *testing.T) {
 // What a Go client sees of a replayed response: no Transfer-Encoding or Content-Encoding
 // left to undo, HEAD without a body, another method refused.
 func TestArchiveResponsesAreDecoded(t *testing.T) {
+	t.Parallel()
 	a := openTestArchive(t, handMadeWARC(t))
 	resp, err := a.RoundTrip(newWARCRequest(t, "GET", "http://example.com/chunked-gzip.htm", nil))
 	if err != nil {
@@ -403,6 +405,7 @@ func TestArchiveResponsesAreDecoded(t *testing.T) {
 // Through a Fetcher, an archive is local (no robots.txt, no waiting) and a URL it lacks is a
 // 404 like a page missing from the site.
 func TestArchiveThroughAFetcher(t *testing.T) {
+	t.Parallel()
 	a := openTestArchive(t, handMadeWARC(t))
 	opt := fetch.DefaultFetchOptions()
 	opt.Rate = 0.001 // a rate that would take minutes
@@ -431,6 +434,7 @@ func TestArchiveThroughAFetcher(t *testing.T) {
 // edition's files: wget's "<>" and its revisit records, whose block digest is that of an
 // empty block, are understood; the 404 wget captured is a 404.
 func TestArchiveReadsWgetWARC(t *testing.T) {
+	t.Parallel()
 	name := filepath.Join("testdata", "warc", "wget-1.21.3.warc.gz")
 	a := openTestArchive(t, name)
 	if s := a.Skipped(); len(s) != 0 {
@@ -465,6 +469,7 @@ func TestArchiveReadsWgetWARC(t *testing.T) {
 
 // An archive that is cut short, damaged or not an archive at all is an error naming the file.
 func TestOpenArchiveRefusesABrokenArchive(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	perRecord := writeHandMadeWARC(t)
 	zr, _ := gzip.NewReader(bytes.NewReader(perRecord))
@@ -510,6 +515,7 @@ func TestOpenArchiveRefusesABrokenArchive(t *testing.T) {
 }
 
 func TestArchiveKey(t *testing.T) {
+	t.Parallel()
 	for in, want := range map[string]string{
 		"<http://Epaper.CQRB.cn/html/cqrb/index.htm>": "http://epaper.cqrb.cn/html/cqrb/index.htm",
 		"HTTP://epaper.cqrb.cn:80/a?b=1#frag":         "http://epaper.cqrb.cn/a?b=1",

@@ -50,6 +50,7 @@ const nodePage = `<HTML><HEAD><TITLE>重庆日报</TITLE>
 </TD></TR></TABLE></BODY></HTML>`
 
 func TestExtractPage(t *testing.T) {
+	t.Parallel()
 	base := "http://epaper.cqrb.cn/html/cqrb/2021-04/14/005/"
 	p, err := ExtractPage(nodePage, mustURL(t, base+"node.htm"))
 	if err != nil {
@@ -83,6 +84,7 @@ func TestExtractPage(t *testing.T) {
 }
 
 func TestExtractPageWithoutPageList(t *testing.T) {
+	t.Parallel()
 	_, err := ExtractPage(`<HTML><BODY>广告</BODY></HTML>`, mustURL(t, "http://x.cn/html/cqrb/2021-04/14/005/node.htm"))
 	if err == nil || !strings.Contains(err.Error(), "node.htm") || !strings.Contains(err.Error(), "page list") {
 		t.Errorf("want an error naming the URL and the page list, got %v", err)
@@ -107,6 +109,7 @@ const articlePage = `<HTML><BODY>
 </BODY></HTML>`
 
 func TestExtractArticle(t *testing.T) {
+	t.Parallel()
 	a, err := ExtractArticle(articlePage, mustURL(t, "http://x.cn/html/cqrb/2021-04/14/005/content_268824.htm"))
 	if err != nil {
 		t.Fatal(err)
@@ -134,6 +137,7 @@ func TestExtractArticle(t *testing.T) {
 }
 
 func TestExtractArticleFallsBackToEnpProperty(t *testing.T) {
+	t.Parallel()
 	page := `<HTML><BODY><!--enpcontent--><P>正文。</P><!--/enpcontent-->
 <!--enpproperty <articleid>7</articleid><author>本报记者 张三</author><title>只在属性里的标题</title><subtitle>副</subtitle><introtitle>引</introtitle>/enpproperty--></BODY></HTML>`
 	a, err := ExtractArticle(page, mustURL(t, "http://x.cn/a/content_7.htm"))
@@ -149,6 +153,7 @@ func TestExtractArticleFallsBackToEnpProperty(t *testing.T) {
 }
 
 func TestExtractArticleErrorsNameURLAndPart(t *testing.T) {
+	t.Parallel()
 	cases := map[string]string{
 		"no title": `<HTML><BODY><founder-content><P>正文</P></founder-content></BODY></HTML>`,
 		"no body":  `<HTML><BODY><founder-title>标题</founder-title></BODY></HTML>`,
@@ -162,6 +167,7 @@ func TestExtractArticleErrorsNameURLAndPart(t *testing.T) {
 }
 
 func TestDecodeGB18030(t *testing.T) {
+	t.Parallel()
 	src := `<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head><body>重庆𠮷</body></html>`
 	raw, err := simplifiedchinese.GB18030.NewEncoder().String(src)
 	if err != nil {
@@ -197,6 +203,7 @@ func xssPage(payload string) string {
 // out holds no HTML, no javascript: link and no shortcode, and the text around (and, where
 // it was text, of) the payload is all there.
 func TestXSSCorpus(t *testing.T) {
+	t.Parallel()
 	survives := map[string][]string{ // text that must still be read, as HTML-escaped in the rendering
 		"script.html":             {"前文。", "后文。"},
 		"img-onerror.html":        {"图片："},
@@ -343,6 +350,7 @@ func parseMarkdown(md string) (ast.Node, string) {
 // TestSanitizingKeepsTheFixture walks every article of the fixture edition with and without
 // the sanitiser: the blocks are the same.
 func TestSanitizingKeepsTheFixture(t *testing.T) {
+	t.Parallel()
 	root := fixture.Root()
 	files, _ := filepath.Glob(filepath.Join(root, "html", "cqrb", "*", "*", "*", "content_*.htm"))
 	if len(files) == 0 {
@@ -372,6 +380,7 @@ func TestSanitizingKeepsTheFixture(t *testing.T) {
 }
 
 func TestMarkdownEscapesCaptionsAndBraces(t *testing.T) {
+	t.Parallel()
 	blocks := []Block{
 		{ImageURL: "http://x/a.jpg", Caption: `说明") {{< x >}} \`},
 		{Spans: []Span{{Text: "{{{% y %}}}"}}},
@@ -388,6 +397,7 @@ func TestMarkdownEscapesCaptionsAndBraces(t *testing.T) {
 }
 
 func TestBylineInBody(t *testing.T) {
+	t.Parallel()
 	para := func(s string) Block { return Block{Spans: []Span{{Text: s}}} }
 	for _, c := range []struct {
 		first, last, want string

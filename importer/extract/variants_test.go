@@ -262,6 +262,7 @@ var variants = []variant{
 }
 
 func TestVariants(t *testing.T) {
+	t.Parallel()
 	for _, v := range variants {
 		t.Run(v.dir+"/"+v.file, func(t *testing.T) {
 			raw, err := os.ReadFile(filepath.Join("testdata", "variants", v.dir, v.file))
@@ -295,6 +296,7 @@ func TestVariants(t *testing.T) {
 // TestVariantsReadme keeps testdata/variants/README.md listing every case and every case
 // tested.
 func TestVariantsReadme(t *testing.T) {
+	t.Parallel()
 	readme, err := os.ReadFile("testdata/variants/README.md")
 	if err != nil {
 		t.Fatal(err)
@@ -323,6 +325,7 @@ func TestVariantsReadme(t *testing.T) {
 // TestMetaAfter1024 shows why Decode looks for <meta> itself: the fixture declares its
 // charset after byte 1024, and charset.DetermineEncoding guesses windows-1252.
 func TestMetaAfter1024(t *testing.T) {
+	t.Parallel()
 	raw, err := os.ReadFile("testdata/variants/meta-after-1024/content_1008.htm")
 	if err != nil {
 		t.Fatal(err)
@@ -336,6 +339,7 @@ func TestMetaAfter1024(t *testing.T) {
 }
 
 func TestPaperCode(t *testing.T) {
+	t.Parallel()
 	for in, want := range map[string]string{
 		"http://epaper.cqrb.cn/html/cqrb/2021-04/14/005/node.htm":  "cqrb",
 		"http://epaper.cqrb.cn/html/NCB/2021-04/14/001/node.htm":   "ncb",
@@ -364,6 +368,7 @@ func TestPaperCode(t *testing.T) {
 
 // TestDecodeDeclarations covers the declaration rules of Decode beyond the fixtures.
 func TestDecodeDeclarations(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		name, raw, header, want, charset string
 	}{
