@@ -10,6 +10,7 @@ import (
 
 	"github.com/epaper-archive/epaper/importer"
 	"github.com/epaper-archive/epaper/importer/archive"
+	"github.com/epaper-archive/epaper/importer/bundle"
 	"github.com/epaper-archive/epaper/importer/fetch"
 	"github.com/spf13/cobra"
 )
@@ -167,7 +168,7 @@ func importRange(ctx context.Context, im *importer.Importer, src *importer.Sourc
 // summarise prints what an import did and fails when anything failed.
 func summarise(stdout, stderr io.Writer, siteDir string, rep *importer.Report) error {
 	fmt.Fprintf(stdout, "imported %s into %s: %d pages, %d articles",
-		rep.Edition, filepath.Join(siteDir, "content", filepath.FromSlash(rep.Edition)),
+		rep.Edition, filepath.Join(bundle.ContentDir(siteDir), filepath.FromSlash(rep.Edition)),
 		rep.Count("page", importer.Imported)+rep.Count("page", importer.Unchanged),
 		rep.Count("article", importer.Imported)+rep.Count("article", importer.Unchanged))
 	if n := rep.Count("page", importer.Unchanged) + rep.Count("article", importer.Unchanged); n > 0 {
