@@ -2,6 +2,7 @@ package importer
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"fmt"
 	"image"
@@ -16,20 +17,35 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+	"time"
+
+	"github.com/epaper-archive/epaper/importer/bundle"
+	"github.com/epaper-archive/epaper/importer/extract"
+	"github.com/epaper-archive/epaper/importer/fetch"
 )
 
 var weekdays = [...]string{"星期日", "星期一", "星期二", "星期三", "星期四", "星期五", "星期六"}
 
-func (im *Importer) writePaper(p *Page) error {
-	m := paperMatter{Title: p.PaperName, Kind: "paper", Paper: p.Paper}
+func (im *Importer) writePaper(p *extract.Page) error {
+	m := bundle.Paper{Title: p.PaperName, Kind: bundle.KindPaper, Paper: p.Paper}
 	if u := paperURL(p.URL); u != "" {
-		m.Source = &sourceInfo{URL: u}
+		m.Source = &bundle.Source{URL: u}
 	}
-	doc, err := document(m, "")
+	doc, err := bundle.Encode(m, "")
 	if err != nil {
 		return err
 	}
-	return writeBranch(filepath.Join(im.opt.SiteDir, "content", p.Paper), map[string][]byte{"_index.md": doc}, "_index.md")
+	return bundle.WriteBranch(bundle.Ref{Paper: p.Paper}.Dir(im.content), map[string][]byte{bundle.BranchIndex: doc})
+}
+
+// editionHead is what the front matter of every bundle of p's edition begins with.
+func editionHead(p *extract.Page, title, kind string) bundle.EditionHead {
+	return bundle.EditionHead{Title: title, Kind: kind, Paper: p.Paper, PaperName: p.PaperName, Date: p.Date, Edition: p.Date.Format(time.DateOnly)}
+}
+
+// pageHead is what the front matter of p's bundle and of its articles' begins with.
+func pageHead(p *extract.Page, title, kind string, weight int) bundle.PageHead {
+	return bundle.PageHead{EditionHead: editionHead(p, title, kind), Page: p.Num, PageName: p.Name, Weight: weight}
 }
 
 var rePaperPrefix = regexp.MustCompile(`^(.*/html/[a-z0-9_]+/)\d{4}-\d{2}/`)
@@ -42,34 +58,35 @@ func paperURL(pageURL string) string {
 	return ""
 }
 
-func (im *Importer) writeEdition(dir string, p *Page) error {
-	m := editionMatter{
-		editionHead: newEditionHead(p, fmt.Sprintf("%s %s", p.PaperName, p.Date.Format("2006年01月02日")), "edition"),
+func (im *Importer) writeEdition(ed bundle.Ref, p *extract.Page) error {
+	m := bundle.Edition{
+		EditionHead: editionHead(p, fmt.Sprintf("%s %s", p.PaperName, p.Date.Format("2006年01月02日")), bundle.KindEdition),
 		Weekday:     weekdays[p.Date.Weekday()],
 	}
 	if len(p.Pages) > 0 {
-		m.Source = &sourceInfo{URL: p.Pages[0].URL}
+		m.Source = &bundle.Source{URL: p.Pages[0].URL}
 	}
-	doc, err := document(m, "")
+	doc, err := bundle.Encode(m, "")
 	if err != nil {
 		return err
 	}
-	return writeBranch(dir, map[string][]byte{"_index.md": doc}, "_index.md")
+	return bundle.WriteBranch(ed.Dir(im.content), map[string][]byte{bundle.BranchIndex: doc})
 }
 
 // importPage imports one page and its articles; what fails goes into the report.
-func (im *Importer) importPage(ctx context.Context, rep *Report, edDir string, weight int, ref PageRef, d *decoded) {
-	bundle, dir := "", ""
-	if checkNames(ref.Num) == nil {
-		bundle = filepath.ToSlash(filepath.Join(rep.Edition, ref.Num))
-		dir = filepath.Join(edDir, ref.Num)
+func (im *Importer) importPage(ctx context.Context, rep *Report, edition bundle.Ref, weight int, ref extract.PageRef, d *decoded) {
+	page := edition
+	page.Page = ref.Num
+	rel := ""
+	if page.Check() == nil {
+		rel = page.Rel()
 	}
 	status := Imported
 	err := func() error {
-		if bundle == "" {
-			return fmt.Errorf("%s: page number %q: %w", ref.URL, ref.Num, checkNames(ref.Num))
+		if rel == "" {
+			return fmt.Errorf("%s: page number %q: %w", ref.URL, ref.Num, page.Check())
 		}
-		kept := readKept(filepath.Join(dir, "_index.md"))
+		kept := bundle.ReadKept(page.Index(im.content))
 		if d == nil {
 			var err error
 			if d, err = im.fetchHTML(ctx, ref.URL, kept); err != nil {
@@ -85,57 +102,58 @@ func (im *Importer) importPage(ctx context.Context, rep *Report, edDir string, w
 		if err != nil {
 			return err
 		}
-		p.Num, p.Name = ref.Num, firstNonEmpty(ref.Name, p.Name) // the page list is the edition's table of contents
-		return im.writePage(ctx, rep, dir, weight, p, d)
+		p.Num, p.Name = ref.Num, cmp.Or(ref.Name, p.Name) // the page list is the edition's table of contents
+		return im.writePage(ctx, rep, page, weight, p, d)
 	}()
 	if err != nil {
 		fmt.Fprintf(im.opt.Log, "FAILED page %s: %v\n", ref.Num, err)
 	}
-	rep.add("page", ref.URL, bundle, status, err)
+	rep.add(bundle.KindPage, ref.URL, rel, status, err)
 }
 
 // writePage fetches the page's scan, PDF and articles and writes its bundle: its articles
 // first, then its files, its _index.md last.
-func (im *Importer) writePage(ctx context.Context, rep *Report, dir string, weight int, p *Page, d *decoded) error {
-	files := map[string][]byte{"source.html.raw": d.raw}
-	m := pageMatter{
-		pageHead: newPageHead(p, fmt.Sprintf("第%s版：%s", p.Num, p.Name), "page", weight),
+func (im *Importer) writePage(ctx context.Context, rep *Report, page bundle.Ref, weight int, p *extract.Page, d *decoded) error {
+	dir := page.Dir(im.content)
+	files := map[string][]byte{bundle.RawFile: d.raw}
+	m := bundle.Page{
+		PageHead: pageHead(p, fmt.Sprintf("第%s版：%s", p.Num, p.Name), bundle.KindPage, weight),
 		Aliases:  d.aliases(), Source: d.source(),
 	}
+	scanFile := bundle.ScanFile(imageExt(p.ScanURL))
 	if p.ScanURL == "" {
-		m.Missing = append(m.Missing, missingPart{Part: "scan", Reason: "the page shows no scan"})
-	} else if scan, err := im.asset(ctx, p.ScanURL, dir, "scan"+imageExt(p.ScanURL), d.unchanged); err != nil {
-		m.Missing = append(m.Missing, missingPart{Part: "scan", URL: p.ScanURL, Reason: err.Error()})
+		m.Missing = append(m.Missing, bundle.Missing{Part: bundle.PartScan, Reason: "the page shows no scan"})
+	} else if scan, err := im.asset(ctx, p.ScanURL, dir, scanFile, d.unchanged); err != nil {
+		m.Missing = append(m.Missing, bundle.Missing{Part: bundle.PartScan, URL: p.ScanURL, Reason: err.Error()})
 	} else if cfg, _, err := image.DecodeConfig(bytes.NewReader(scan)); err != nil {
-		m.Missing = append(m.Missing, missingPart{Part: "scan", URL: p.ScanURL, Reason: "not an image: " + err.Error()})
+		m.Missing = append(m.Missing, bundle.Missing{Part: bundle.PartScan, URL: p.ScanURL, Reason: "not an image: " + err.Error()})
 	} else {
-		name := "scan" + imageExt(p.ScanURL)
-		files[name] = scan
-		m.Scan = &scanInfo{Src: name, Width: cfg.Width, Height: cfg.Height}
+		files[scanFile] = scan
+		m.Scan = &bundle.Scan{Src: scanFile, Width: cfg.Width, Height: cfg.Height}
 		m.Regions = normaliseRegions(p, cfg.Width, cfg.Height)
 		if len(m.Regions) == 0 {
-			m.Missing = append(m.Missing, missingPart{Part: "image map", Reason: "the page has no image map over its scan"})
+			m.Missing = append(m.Missing, bundle.Missing{Part: bundle.PartImageMap, Reason: "the page has no image map over its scan"})
 		}
 	}
 	if p.PDFURL == "" {
-		m.Missing = append(m.Missing, missingPart{Part: "pdf", Reason: "the page links no PDF of itself"})
-	} else if pdf, err := im.asset(ctx, p.PDFURL, dir, "page.pdf", d.unchanged); err != nil {
-		m.Missing = append(m.Missing, missingPart{Part: "pdf", URL: p.PDFURL, Reason: err.Error()})
+		m.Missing = append(m.Missing, bundle.Missing{Part: bundle.PartPDF, Reason: "the page links no PDF of itself"})
+	} else if pdf, err := im.asset(ctx, p.PDFURL, dir, bundle.PDFFile, d.unchanged); err != nil {
+		m.Missing = append(m.Missing, bundle.Missing{Part: bundle.PartPDF, URL: p.PDFURL, Reason: err.Error()})
 	} else {
-		files["page.pdf"] = pdf
-		m.PDF = "page.pdf"
+		files[bundle.PDFFile] = pdf
+		m.PDF = bundle.PDFFile
 	}
 	articles := pageArticles(p)
 	if len(articles) == 0 {
-		m.Missing = append(m.Missing, missingPart{Part: "articles", Reason: "the page lists no articles"})
+		m.Missing = append(m.Missing, bundle.Missing{Part: bundle.PartArticles, Reason: "the page lists no articles"})
 	}
-	im.importArticles(ctx, rep, dir, p, articles)
-	doc, err := document(m, "")
+	im.importArticles(ctx, rep, page, p, articles)
+	doc, err := bundle.Encode(m, "")
 	if err != nil {
 		return err
 	}
-	files["_index.md"] = doc
-	return writeBranch(dir, files, "_index.md")
+	files[bundle.BranchIndex] = doc
+	return bundle.WriteBranch(dir, files)
 }
 
 // asset fetches a scan or PDF; when the page is unchanged, the copy kept in the bundle does.
@@ -145,7 +163,7 @@ func (im *Importer) asset(ctx context.Context, u, dir, name string, unchanged bo
 			return data, nil
 		}
 	}
-	f, err := im.fetcher.Get(ctx, u, Validators{})
+	f, err := im.fetcher.Get(ctx, u, fetch.Validators{})
 	if err != nil {
 		return nil, err
 	}
@@ -154,17 +172,19 @@ func (im *Importer) asset(ctx context.Context, u, dir, name string, unchanged bo
 
 // importArticles imports a page's articles, as many at once as the fetcher allows requests
 // in flight, and reports them in the page's order.
-func (im *Importer) importArticles(ctx context.Context, rep *Report, dir string, p *Page, articles []ArticleRef) {
+func (im *Importer) importArticles(ctx context.Context, rep *Report, page bundle.Ref, p *extract.Page, articles []extract.ArticleRef) {
 	type result struct {
 		bundle, status string
 		err            error
 	}
 	results := make([]result, len(articles))
-	sem := make(chan struct{}, max(1, im.fetcher.opt.Concurrency))
+	sem := make(chan struct{}, max(1, im.fetcher.Options().Concurrency))
 	var wg sync.WaitGroup
 	for i, a := range articles {
-		results[i].bundle = rep.Edition + "/" + p.Num + "/" + a.ID
-		if err := checkNames(a.ID); err != nil {
+		art := page
+		art.Article = a.ID
+		results[i].bundle = art.Rel()
+		if err := bundle.CheckName(a.ID); err != nil {
 			results[i] = result{err: fmt.Errorf("%s: article id: %w", a.URL, err)}
 			continue
 		}
@@ -172,7 +192,7 @@ func (im *Importer) importArticles(ctx context.Context, rep *Report, dir string,
 		sem <- struct{}{}
 		go func() {
 			defer func() { <-sem; wg.Done() }()
-			status, err := im.importArticle(ctx, filepath.Join(dir, a.ID), i+1, a, p)
+			status, err := im.importArticle(ctx, art, i+1, a, p)
 			if err != nil {
 				fmt.Fprintf(im.opt.Log, "FAILED article %s: %v\n", a.URL, err)
 			}
@@ -182,7 +202,7 @@ func (im *Importer) importArticles(ctx context.Context, rep *Report, dir string,
 	wg.Wait()
 	done := 0
 	for i, a := range articles {
-		rep.add("article", a.URL, results[i].bundle, results[i].status, results[i].err)
+		rep.add(bundle.KindArticle, a.URL, results[i].bundle, results[i].status, results[i].err)
 		if results[i].err == nil {
 			done++
 		}
@@ -192,12 +212,12 @@ func (im *Importer) importArticles(ctx context.Context, rep *Report, dir string,
 
 // pageArticles is the page's article list, then any article only its image map names; one
 // entry per article id.
-func pageArticles(p *Page) []ArticleRef {
-	all := append([]ArticleRef(nil), p.Articles...)
+func pageArticles(p *extract.Page) []extract.ArticleRef {
+	all := append([]extract.ArticleRef(nil), p.Articles...)
 	for _, r := range p.Regions {
-		all = append(all, ArticleRef{URL: r.ArticleURL, ID: articleID(r.ArticleURL)})
+		all = append(all, extract.ArticleRef{URL: r.ArticleURL, ID: extract.ArticleID(r.ArticleURL)})
 	}
-	var out []ArticleRef
+	var out []extract.ArticleRef
 	seen := map[string]bool{}
 	for _, a := range all {
 		if !seen[a.ID] {
@@ -210,20 +230,20 @@ func pageArticles(p *Page) []ArticleRef {
 
 // normaliseRegions turns the image map's pixel coordinates (of the scan as shown: the
 // <img>'s width and height, else its natural size) into fractions of the image.
-func normaliseRegions(p *Page, natW, natH int) []regionMatter {
+func normaliseRegions(p *extract.Page, natW, natH int) []bundle.Region {
 	w, h := float64(p.ScanW), float64(p.ScanH)
 	if w <= 0 || h <= 0 {
 		w, h = float64(natW), float64(natH)
 	}
-	var out []regionMatter
+	var out []bundle.Region
 	for _, r := range p.Regions {
-		id := articleID(r.ArticleURL)
-		if checkNames(id) != nil {
+		id := extract.ArticleID(r.ArticleURL)
+		if bundle.CheckName(id) != nil {
 			continue
 		}
-		rm := regionMatter{Article: id}
+		rm := bundle.Region{Article: id}
 		for _, pt := range r.Points {
-			rm.Points = append(rm.Points, point{round4(clamp01(pt[0] / w)), round4(clamp01(pt[1] / h))})
+			rm.Points = append(rm.Points, bundle.Point{round4(clamp01(pt[0] / w)), round4(clamp01(pt[1] / h))})
 		}
 		out = append(out, rm)
 	}
@@ -248,8 +268,8 @@ func imageExt(u string) string {
 
 // importArticle fetches one article with its images and writes its bundle. An article the
 // server says is unchanged since the last import keeps its bundle as it is.
-func (im *Importer) importArticle(ctx context.Context, dir string, weight int, ref ArticleRef, p *Page) (string, error) {
-	d, err := im.fetchHTML(ctx, ref.URL, readKept(filepath.Join(dir, "index.md")))
+func (im *Importer) importArticle(ctx context.Context, art bundle.Ref, weight int, ref extract.ArticleRef, p *extract.Page) (string, error) {
+	d, err := im.fetchHTML(ctx, ref.URL, bundle.ReadKept(art.Index(im.content)))
 	if err != nil {
 		return "", err
 	}
@@ -257,13 +277,13 @@ func (im *Importer) importArticle(ctx context.Context, dir string, weight int, r
 		return Unchanged, nil
 	}
 	base, _ := url.Parse(d.url)
-	a, err := ExtractArticle(d.text, base)
+	a, err := extract.ExtractArticle(d.text, base)
 	if err != nil {
 		return "", err
 	}
-	files := map[string][]byte{"source.html.raw": d.raw}
-	m := articleMatter{
-		pageHead: newPageHead(p, a.Title, "article", weight), ArticleID: a.ID,
+	files := map[string][]byte{bundle.RawFile: d.raw}
+	m := bundle.Article{
+		PageHead: pageHead(p, a.Title, bundle.KindArticle, weight), ArticleID: a.ID,
 		IntroTitle: a.IntroTitle, SubTitle: a.SubTitle, Author: a.Author, AuthorInBody: a.AuthorInBody,
 		Keywords: a.Keywords,
 		Aliases:  d.aliases(), Source: d.source(),
@@ -276,27 +296,27 @@ func (im *Importer) importArticle(ctx context.Context, dir string, weight int, r
 		if b.ImageURL == "" || imageFiles[b.ImageURL] != "" {
 			continue
 		}
-		name := fmt.Sprintf("img-%d%s", len(m.Images)+1, imageExt(b.ImageURL))
+		name := bundle.ImageFile(len(m.Images)+1, imageExt(b.ImageURL))
 		data, err := im.image(ctx, b.ImageURL)
 		if err != nil {
-			m.Missing = append(m.Missing, missingPart{Part: "image", URL: b.ImageURL, Reason: err.Error()})
+			m.Missing = append(m.Missing, bundle.Missing{Part: bundle.PartImage, URL: b.ImageURL, Reason: err.Error()})
 			continue
 		}
 		imageFiles[b.ImageURL] = name
 		files[name] = data
-		m.Images = append(m.Images, imageMatter{Src: name, Caption: b.Caption})
+		m.Images = append(m.Images, bundle.Image{Src: name, Caption: b.Caption})
 	}
-	doc, err := document(m, markdown(a.Blocks, imageFiles))
+	doc, err := bundle.Encode(m, extract.Markdown(a.Blocks, imageFiles))
 	if err != nil {
 		return "", err
 	}
-	files["index.md"] = doc
-	return Imported, writeLeaf(dir, files)
+	files[bundle.LeafIndex] = doc
+	return Imported, bundle.WriteLeaf(art.Dir(im.content), files)
 }
 
 // image fetches an image and checks that it is one.
 func (im *Importer) image(ctx context.Context, u string) ([]byte, error) {
-	f, err := im.fetcher.Get(ctx, u, Validators{})
+	f, err := im.fetcher.Get(ctx, u, fetch.Validators{})
 	if err != nil {
 		return nil, err
 	}
@@ -304,4 +324,21 @@ func (im *Importer) image(ctx context.Context, u string) ([]byte, error) {
 		return nil, fmt.Errorf("%s: not an image: %w", u, err)
 	}
 	return f.Body, nil
+}
+
+// aliases keeps the original site's path of a page alive on the built site: Hugo writes a
+// redirect there (and the CDN build a _redirects line).
+func (d *decoded) aliases() []string {
+	u, err := url.Parse(d.url)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || !strings.HasPrefix(u.Path, "/") || strings.Contains(u.Path, "..") {
+		return nil
+	}
+	return []string{u.Path}
+}
+
+// source is the provenance of a fetched page, for its bundle.
+func (d *decoded) source() *bundle.Source {
+	s := d.prov
+	s.URL, s.Raw, s.SHA256, s.Charset = d.url, bundle.RawFile, bundle.Digest(d.raw), d.charset
+	return &s
 }

@@ -7,6 +7,9 @@ import (
 	"net/http"
 	"net/url"
 	"time"
+
+	"github.com/epaper-archive/epaper/importer/extract"
+	"github.com/epaper-archive/epaper/importer/fetch"
 )
 
 // DayResult is the outcome of one day of a date range.
@@ -27,7 +30,7 @@ func (im *Importer) ImportRange(ctx context.Context, start *url.URL, from, to ti
 		return nil, fmt.Errorf("date range: %s is before %s", to.Format(time.DateOnly), from.Format(time.DateOnly))
 	}
 	pattern := start
-	if reDayURL.FindStringIndex(start.Path) == nil {
+	if !extract.HasDay(start.Path) {
 		d, err := im.findEdition(ctx, start.String())
 		if err != nil {
 			return nil, err
@@ -35,7 +38,7 @@ func (im *Importer) ImportRange(ctx context.Context, start *url.URL, from, to ti
 		if pattern, err = url.Parse(d.url); err != nil {
 			return nil, err
 		}
-		if reDayURL.FindStringIndex(pattern.Path) == nil {
+		if !extract.HasDay(pattern.Path) {
 			return nil, fmt.Errorf("date range: %s: no /YYYY-MM/DD/ in the edition's URL to put other days into", d.url)
 		}
 	}
@@ -44,10 +47,10 @@ func (im *Importer) ImportRange(ctx context.Context, start *url.URL, from, to ti
 		if err := ctx.Err(); err != nil {
 			return days, err
 		}
-		u := EditionURL(pattern, day)
+		u := extract.EditionURL(pattern, day)
 		res := DayResult{Day: day.Format(time.DateOnly), URL: u.String()}
 		rep, err := im.Import(ctx, u)
-		var status *StatusError
+		var status *fetch.StatusError
 		switch {
 		case err == nil:
 			res.Report = rep
@@ -61,16 +64,4 @@ func (im *Importer) ImportRange(ctx context.Context, start *url.URL, from, to ti
 		days = append(days, res)
 	}
 	return days, nil
-}
-
-// EditionURL puts day into the /YYYY-MM/DD/ part of an edition's URL.
-func EditionURL(pattern *url.URL, day time.Time) *url.URL {
-	u := *pattern
-	loc := reDayURL.FindStringIndex(u.Path)
-	if loc == nil {
-		return &u
-	}
-	u.Path = u.Path[:loc[0]] + day.Format("/2006-01/02/") + u.Path[loc[1]:]
-	u.RawPath = ""
-	return &u
 }

@@ -1,33 +1,47 @@
-// Package importer reads the original HTML pages of a Founder (方正) e-paper edition and writes
-// them as Hugo content bundles (plain files: it knows nothing of Hugo's Go API).
+// Package importer imports the editions of a Founder (方正) e-paper into a site's content
+// tree: it finds the edition a URL belongs to (the paper's index leads to the newest one),
+// crawls its page list, every page and every article of each page, fetches their scans,
+// PDFs and images, and writes one bundle per paper, edition, page and article. What fails is
+// reported, page by page and article by article, and the rest is still imported; a page or
+// article that cannot be had keeps the bundle an earlier import wrote.
 //
-// Files: source.go (what SOURCE names: a URL or a local mirror), fetch.go (HTTP), decode.go
-// (charsets), extract_page.go and extract_article.go (HTML → Page and Article; pure, no I/O),
-// body.go (article body → paragraphs and images), markdown.go, frontmatter.go and bundle.go
-// (writing bundles atomically), importer.go (the crawl of one edition).
+//	src, err := importer.ResolveSource("testdata/epaper.cqrb.cn") // a URL, a mirror, a WARC
+//	defer src.Close()
+//	im, err := importer.New(importer.Options{SiteDir: "site", Fetch: fetch.DefaultFetchOptions()}, src.Transport)
+//	rep, err := im.Import(ctx, src.URL)
+//	for _, it := range rep.Failures() { fmt.Println(it.URL, it.Error) }
+//
+// A re-import asks the server whether each page changed (the validators kept in the
+// bundles) and keeps what did not; the same input always writes the same bytes.
+//
+// The importer is the orchestration only: fetching is package fetch's, reading HTML package
+// extract's, the files written package bundle's, mirrors and archives package archive's. It
+// never imports Hugo, and reads nothing from the environment: what it does is what Options
+// say.
 package importer
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
 	"net/http"
 	"net/url"
-	"path/filepath"
-	"sort"
 	"sync"
 	"time"
+
+	"github.com/epaper-archive/epaper/importer/archive"
+	"github.com/epaper-archive/epaper/importer/bundle"
+	"github.com/epaper-archive/epaper/importer/extract"
+	"github.com/epaper-archive/epaper/importer/fetch"
 )
 
 // Options configure an Importer.
 type Options struct {
-	SiteDir string       // the site; bundles go under SiteDir/content
-	Fetch   FetchOptions // politeness, retries and limits of every request
-	Force   bool         // fetch everything again, without conditional requests
-	Log     io.Writer    // a line per page and per failure; nil: quiet
+	SiteDir string             // the site; bundles go under SiteDir/content
+	Fetch   fetch.FetchOptions // politeness, retries and limits of every request: start from fetch.DefaultFetchOptions
+	Force   bool               // fetch everything again, without conditional requests
+	Log     io.Writer          // a line per page and per failure; nil: quiet
 	// Progress, when set, is called after each page and article with what is done so far.
 	Progress func(Progress)
 	// Now is the clock of retrieval times; nil: time.Now.
@@ -44,11 +58,13 @@ type Progress struct {
 // Importer imports editions into a site.
 type Importer struct {
 	opt     Options
-	fetcher *Fetcher
+	fetcher *fetch.Fetcher
+	content string // the site's content tree
 }
 
-// New returns an Importer that fetches through transport (nil: the network).
-func New(opt Options, transport http.RoundTripper) *Importer {
+// New returns an Importer that fetches through transport (nil: the network), or the error of
+// opt.Fetch.Validate.
+func New(opt Options, transport http.RoundTripper) (*Importer, error) {
 	if opt.Log == nil {
 		opt.Log = io.Discard
 	} else {
@@ -57,7 +73,11 @@ func New(opt Options, transport http.RoundTripper) *Importer {
 	if opt.Fetch.Log == nil {
 		opt.Fetch.Log = opt.Log
 	}
-	return &Importer{opt: opt, fetcher: NewFetcher(opt.Fetch, transport)}
+	f, err := fetch.NewFetcher(opt.Fetch, transport)
+	if err != nil {
+		return nil, err
+	}
+	return &Importer{opt: opt, fetcher: f, content: bundle.ContentDir(opt.SiteDir)}, nil
 }
 
 // SiteDir is the site the importer writes into.
@@ -146,22 +166,21 @@ func (im *Importer) Import(ctx context.Context, start *url.URL) (*Report, error)
 		return nil, err
 	}
 	ed := entry.page
-	if err := checkNames(ed.Paper); err != nil {
+	if err := bundle.CheckName(ed.Paper); err != nil {
 		return nil, fmt.Errorf("%s: paper code: %w", ed.URL, err)
 	}
-	edition := ed.Date.Format("2006-01-02")
-	edDir := filepath.Join(im.opt.SiteDir, "content", ed.Paper, edition)
-	rep := &Report{Edition: filepath.ToSlash(filepath.Join(ed.Paper, edition))}
-	if err := removeStale(edDir); err != nil {
+	edition := bundle.Ref{Paper: ed.Paper, Edition: ed.Date.Format(time.DateOnly)}
+	rep := &Report{Edition: edition.Rel()}
+	if err := bundle.RemoveStale(edition.Dir(im.content)); err != nil {
 		return nil, err
 	}
 	if err := im.writePaper(ed); err != nil {
 		return nil, err
 	}
-	if err := im.writeEdition(edDir, ed); err != nil {
+	if err := im.writeEdition(edition, ed); err != nil {
 		return nil, err
 	}
-	fmt.Fprintf(im.opt.Log, "edition %s %s: %d pages\n", ed.PaperName, edition, len(ed.Pages))
+	fmt.Fprintf(im.opt.Log, "edition %s %s: %d pages\n", ed.PaperName, edition.Edition, len(ed.Pages))
 	// Pages are imported a few at a time (their articles are concurrent too; the fetcher
 	// bounds the requests in flight), each into a report of its own; the reports are joined
 	// in page order, so the report does not depend on which page finished first.
@@ -171,7 +190,7 @@ func (im *Importer) Import(ctx context.Context, start *url.URL) (*Report, error)
 	}
 	finished := make([]bool, len(ed.Pages))
 	var mu sync.Mutex // finished, and the progress callback
-	sem := make(chan struct{}, max(1, im.fetcher.opt.Concurrency/2))
+	sem := make(chan struct{}, max(1, im.fetcher.Options().Concurrency/2))
 	var wg sync.WaitGroup
 	for i, ref := range ed.Pages {
 		if ctx.Err() != nil {
@@ -185,7 +204,7 @@ func (im *Importer) Import(ctx context.Context, start *url.URL) (*Report, error)
 		sem <- struct{}{}
 		go func() {
 			defer func() { <-sem; wg.Done() }()
-			im.importPage(ctx, pageReps[i], edDir, i+1, ref, pre)
+			im.importPage(ctx, pageReps[i], edition, i+1, ref, pre)
 			mu.Lock()
 			defer mu.Unlock()
 			finished[i] = true
@@ -226,18 +245,18 @@ type decoded struct {
 	raw       []byte
 	text      string
 	charset   string
-	prov      sourceInfo // validators and provenance of the capture
-	unchanged bool       // the server said 304: raw is the copy kept in the bundle
-	page      *Page
+	prov      bundle.Source // validators and provenance of the capture
+	unchanged bool          // the server said 304: raw is the copy kept in the bundle
+	page      *extract.Page
 	isPage    bool // a page (版) rather than an article
 }
 
 // fetchHTML fetches and decodes a page. With kept, the source of the bundle an earlier import
 // wrote, it asks the server whether the page changed, and on 304 reads the kept raw copy.
-func (im *Importer) fetchHTML(ctx context.Context, u string, kept *keptSource) (*decoded, error) {
-	v := Validators{}
+func (im *Importer) fetchHTML(ctx context.Context, u string, kept *bundle.Kept) (*decoded, error) {
+	v := fetch.Validators{}
 	if kept != nil && !im.opt.Force {
-		v = Validators{ETag: kept.ETag, LastModified: kept.LastModified}
+		v = fetch.Validators{ETag: kept.ETag, LastModified: kept.LastModified}
 	}
 	f, err := im.fetcher.Get(ctx, u, v)
 	if err != nil {
@@ -245,13 +264,13 @@ func (im *Importer) fetchHTML(ctx context.Context, u string, kept *keptSource) (
 	}
 	d := &decoded{url: f.URL, raw: f.Body, prov: im.provenance(f)}
 	if f.Status == http.StatusNotModified {
-		if kept == nil || kept.raw == nil {
+		if kept == nil || kept.Raw == nil {
 			return nil, fmt.Errorf("%s: 304 Not Modified, but no kept copy to use", u)
 		}
-		d.url, d.raw, d.prov, d.unchanged = kept.URL, kept.raw, kept.sourceInfo, true
+		d.url, d.raw, d.prov, d.unchanged = kept.URL, kept.Raw, kept.Source, true
 	}
 	d.keepRetrieved(kept)
-	d.text, d.charset, err = decodeHTML(d.raw, f.ContentType)
+	d.text, d.charset, err = extract.Decode(d.raw, f.ContentType)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", u, err)
 	}
@@ -259,13 +278,13 @@ func (im *Importer) fetchHTML(ctx context.Context, u string, kept *keptSource) (
 }
 
 // extractPage returns a copy of the page d holds, extracting it unless findEdition did.
-func (d *decoded) extractPage() (*Page, error) {
+func (d *decoded) extractPage() (*extract.Page, error) {
 	if d.page == nil {
 		base, err := url.Parse(d.url)
 		if err != nil {
 			return nil, err
 		}
-		if d.page, err = ExtractPage(d.text, base); err != nil {
+		if d.page, err = extract.ExtractPage(d.text, base); err != nil {
 			return nil, err
 		}
 	}
@@ -275,21 +294,21 @@ func (d *decoded) extractPage() (*Page, error) {
 
 // keepRetrieved keeps the retrieval time of an earlier fetch of the same bytes, so that a
 // re-import of an unchanged page writes the same bundle.
-func (d *decoded) keepRetrieved(kept *keptSource) {
-	if kept != nil && !d.unchanged && kept.SHA256 == digest(d.raw) && kept.Via == "http" && d.prov.Via == "http" {
+func (d *decoded) keepRetrieved(kept *bundle.Kept) {
+	if kept != nil && !d.unchanged && kept.SHA256 == bundle.Digest(d.raw) && kept.Via == bundle.ViaHTTP && d.prov.Via == bundle.ViaHTTP {
 		d.prov.Retrieved = kept.Retrieved
 	}
 }
 
 // provenance says where a response came from: the network (with the time of the fetch),
 // a mirror or an archive (with the time of the capture, as the transport says it).
-func (im *Importer) provenance(f *Fetched) sourceInfo {
-	s := sourceInfo{ETag: f.ETag, LastModified: f.LastModified, Status: f.Status, Via: "http"}
-	if via := f.Header.Get(headerVia); via != "" && im.fetcher.local {
+func (im *Importer) provenance(f *fetch.Fetched) bundle.Source {
+	s := bundle.Source{ETag: f.ETag, LastModified: f.LastModified, Status: f.Status, Via: bundle.ViaHTTP}
+	if via := f.Header.Get(archive.HeaderVia); via != "" && im.fetcher.Local() {
 		s.Via = via
-		s.Retrieved = f.Header.Get(headerRetrieved)
-		s.WARCRecord = f.Header.Get(headerWARCRecord)
-		s.WARCFile = f.Header.Get(headerWARCFile)
+		s.Retrieved = f.Header.Get(archive.HeaderRetrieved)
+		s.WARCRecord = f.Header.Get(archive.HeaderWARCRecord)
+		s.WARCFile = f.Header.Get(archive.HeaderWARCFile)
 		return s
 	}
 	s.Retrieved = im.now().UTC().Format(time.RFC3339)
@@ -313,30 +332,16 @@ func (im *Importer) findEdition(ctx context.Context, start string) (*decoded, er
 			return nil, fmt.Errorf("%w: %w", ErrNoEdition, err)
 		}
 		base, _ := url.Parse(d.url)
-		if next := ExtractRefresh(d.text, base); next != "" && next != d.url {
+		if next := extract.ExtractRefresh(d.text, base); next != "" && next != d.url {
 			u = next
 			continue
 		}
-		p, err := ExtractPage(d.text, base)
+		p, err := extract.ExtractPage(d.text, base)
 		if err != nil {
 			return nil, fmt.Errorf("%w: %w", ErrNoEdition, err)
 		}
-		d.page, d.isPage = p, articleID(d.url) == ""
+		d.page, d.isPage = p, extract.ArticleID(d.url) == ""
 		return d, nil
 	}
 	return nil, fmt.Errorf("%w: %s: more than 5 meta refreshes", ErrNoEdition, start)
-}
-
-func digest(b []byte) string {
-	sum := sha256.Sum256(b)
-	return hex.EncodeToString(sum[:])
-}
-
-func sortedKeys(m map[string][]byte) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }

@@ -1,20 +1,17 @@
 package importer
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
-	"mime"
 	"net/http"
 	"net/url"
 	"os"
-	"path"
 	"path/filepath"
 	"regexp"
 	"strings"
-	"time"
+
+	"github.com/epaper-archive/epaper/importer/archive"
 )
 
 // Source is where an import starts: a URL, and the transport that reaches it.
@@ -60,16 +57,16 @@ func ResolveSource(arg string) (*Source, error) {
 		if hostLike.MatchString(host) {
 			rel, _ := filepath.Rel(dir, start)
 			u := &url.URL{Scheme: "http", Host: host, Path: "/" + filepath.ToSlash(rel)}
-			return &Source{URL: u, Transport: &mirrorTransport{root: dir, host: host}}, nil
+			return &Source{URL: u, Transport: archive.NewMirror(dir, host)}, nil
 		}
 	}
 	u := &url.URL{Scheme: "file", Path: filepath.ToSlash(start)}
-	return &Source{URL: u, Transport: &mirrorTransport{root: "/", host: ""}}, nil
+	return &Source{URL: u, Transport: archive.NewMirror("/", "")}, nil
 }
 
 // archiveSource replays a WARC or WACZ file, starting at its first edition page.
 func archiveSource(path string) (*Source, error) {
-	t, err := OpenArchive(path)
+	t, err := archive.OpenArchive(path)
 	if err != nil {
 		return nil, err
 	}
@@ -106,68 +103,4 @@ func startFile(dir string) (string, error) {
 		return "", fmt.Errorf("several papers under html/ (%d): name one of their folders", len(papers))
 	}
 	return "", errors.New("no index.htm, node.htm or html/PAPER/index.htm in it")
-}
-
-// mirrorTransport answers requests from files of a mirror, as the site's server would: a file
-// as 200, a missing one as 404. A request for another host fails: a mirror holds one site.
-type mirrorTransport struct {
-	root string // the folder that stands for the site's root
-	host string // the host it stands for; "" for file:// URLs
-}
-
-// Local says that the mirror is on disk: a Fetcher neither rate limits it nor asks it for
-// robots.txt.
-func (t *mirrorTransport) Local() bool { return true }
-
-func (t *mirrorTransport) RoundTrip(req *http.Request) (*http.Response, error) {
-	if t.host != "" && !strings.EqualFold(req.URL.Host, t.host) || t.host == "" && req.URL.Scheme != "file" {
-		return nil, fmt.Errorf("%s is not in the mirror of %s", req.URL, t.root)
-	}
-	clean := path.Clean("/" + req.URL.Path) // never above the mirror's root
-	name := filepath.Join(t.root, filepath.FromSlash(clean))
-	if fi, err := os.Stat(name); err == nil && fi.IsDir() {
-		name = filepath.Join(name, "index.htm")
-	}
-	data, err := os.ReadFile(name)
-	if errors.Is(err, fs.ErrNotExist) {
-		return response(req, http.StatusNotFound, "", []byte("not in the mirror")), nil
-	}
-	if err != nil {
-		return nil, err
-	}
-	fi, err := os.Stat(name)
-	if err != nil {
-		return nil, err
-	}
-	ctype := mime.TypeByExtension(path.Ext(name))
-	if strings.HasPrefix(ctype, "text/html") {
-		ctype = "text/html" // a mirror keeps no headers: the page's <meta> tells the charset
-	}
-	resp := response(req, http.StatusOK, ctype, data)
-	resp.Header.Set(headerVia, "mirror")
-	resp.Header.Set(headerRetrieved, fi.ModTime().UTC().Format(time.RFC3339)) // wget and HTTrack keep the server's date
-	return resp, nil
-}
-
-// Headers a local transport adds to say where a response came from, for the bundle's
-// provenance. They never come from the network: the importer sets them only for its own
-// transports (mirror, archive).
-const (
-	headerVia        = "X-Epaper-Via"         // "mirror" or "warc"
-	headerRetrieved  = "X-Epaper-Retrieved"   // when the bytes were captured, RFC 3339
-	headerWARCRecord = "X-Epaper-Warc-Record" // the WARC-Record-ID that answered
-	headerWARCFile   = "X-Epaper-Warc-File"   // the archive file
-)
-
-func response(req *http.Request, status int, ctype string, body []byte) *http.Response {
-	h := http.Header{}
-	if ctype != "" {
-		h.Set("Content-Type", ctype)
-	}
-	return &http.Response{
-		Status: fmt.Sprintf("%d %s", status, http.StatusText(status)), StatusCode: status,
-		Proto: "HTTP/1.1", ProtoMajor: 1, ProtoMinor: 1,
-		Header: h, Body: io.NopCloser(bytes.NewReader(body)), ContentLength: int64(len(body)),
-		Request: req,
-	}
 }

@@ -13,6 +13,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/epaper-archive/epaper/importer/bundle"
 	"github.com/gohugoio/hugo/resources/page"
 )
 
@@ -59,7 +60,7 @@ func collectSearchDocs(ctx context.Context, pages page.Pages, o Options) []searc
 	var docs []searchDoc
 	for _, p := range pages {
 		params := p.Params()
-		if fmt.Sprint(params["kind"]) != "article" {
+		if fmt.Sprint(params[bundle.KeyKind]) != bundle.KindArticle {
 			continue
 		}
 		path := strings.TrimPrefix(p.RelPermalink(), homePath(o))
@@ -69,16 +70,16 @@ func collectSearchDocs(ctx context.Context, pages page.Pages, o Options) []searc
 		d := searchDoc{
 			Path:   path,
 			Title:  p.Title(),
-			Intro:  param(params, "introtitle"),
-			Sub:    param(params, "subtitle"),
-			Author: param(params, "author"),
-			Paper:  param(params, "paper_name"),
+			Intro:  param(params, bundle.KeyIntroTitle),
+			Sub:    param(params, bundle.KeySubTitle),
+			Author: param(params, bundle.KeyAuthor),
+			Paper:  param(params, bundle.KeyPaperName),
 			Text:   p.Plain(ctx),
 		}
 		if !p.Date().IsZero() {
 			d.Date = p.Date().Format("2006-01-02")
 		}
-		if parent := p.Parent(); parent != nil && fmt.Sprint(parent.Params()["kind"]) == "page" {
+		if parent := p.Parent(); parent != nil && fmt.Sprint(parent.Params()[bundle.KeyKind]) == bundle.KindPage {
 			d.Page = parent.Title()
 		}
 		docs = append(docs, d)

@@ -2,11 +2,12 @@ package site
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
+
+	"github.com/epaper-archive/epaper/importer/bundle"
 )
 
 // Sharded builds. An archive of many years does not fit one Hugo build in memory, so it can
@@ -39,31 +40,16 @@ type edition struct {
 func (e edition) year() string { return e.date[:4] }
 func (e edition) path() string { return "/" + e.paper + "/" + e.date }
 
-// scanEditions lists the editions of siteDir/content, by paper and then date.
+// scanEditions lists the editions of siteDir/content, by paper and then date (the finished
+// ones: an edition's _index.md is written last).
 func scanEditions(siteDir string) ([]edition, error) {
-	content := filepath.Join(siteDir, "content")
-	papers, err := os.ReadDir(content)
+	refs, err := bundle.Editions(bundle.ContentDir(siteDir))
 	if err != nil {
 		return nil, err
 	}
-	var eds []edition
-	for _, p := range papers {
-		if !p.IsDir() {
-			continue
-		}
-		days, err := os.ReadDir(filepath.Join(content, p.Name()))
-		if err != nil {
-			return nil, err
-		}
-		for _, d := range days {
-			if !d.IsDir() || !editionDir.MatchString(d.Name()) {
-				continue
-			}
-			if _, err := os.Stat(filepath.Join(content, p.Name(), d.Name(), "_index.md")); err != nil {
-				continue // not a bundle (yet): the importer writes _index.md last
-			}
-			eds = append(eds, edition{p.Name(), d.Name()})
-		}
+	eds := make([]edition, len(refs))
+	for i, r := range refs {
+		eds[i] = edition{r.Paper, r.Edition}
 	}
 	return eds, nil
 }
@@ -120,7 +106,7 @@ func planShard(siteDir, shard string, feedLimit int) (shardPlan, error) {
 			articles := 0
 			for i := len(list) - 1; i >= 0 && (i == len(list)-1 || articles < feedLimit); i-- {
 				plan.files = append(plan.files, list[i].path()+"/**")
-				n, err := countArticles(filepath.Join(siteDir, "content", list[i].paper, list[i].date))
+				n, err := countArticles(siteDir, list[i])
 				if err != nil {
 					return shardPlan{}, err
 				}
@@ -158,8 +144,8 @@ func planShard(siteDir, shard string, feedLimit int) (shardPlan, error) {
 	return plan, nil
 }
 
-// countArticles counts the article bundles (DIR/PAGE/ARTICLE/index.md) of an edition.
-func countArticles(dir string) (int, error) {
-	m, err := filepath.Glob(filepath.Join(dir, "*", "*", "index.md"))
-	return len(m), err
+// countArticles counts the article bundles of an edition of siteDir.
+func countArticles(siteDir string, e edition) (int, error) {
+	arts, err := bundle.Articles(bundle.ContentDir(siteDir), bundle.Ref{Paper: e.paper, Edition: e.date})
+	return len(arts), err
 }

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"os"
-	"path"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -40,7 +39,7 @@ func TestUsageErrorsExit2(t *testing.T) {
 	}
 }
 
-func TestVersionNamesHugoAndGoquery(t *testing.T) {
+func TestVersionNamesItsLibraries(t *testing.T) {
 	t.Parallel()
 	out, _, code := runEpaper(t, "version")
 	if code != 0 || !strings.HasPrefix(out, "epaper ") {
@@ -48,9 +47,8 @@ func TestVersionNamesHugoAndGoquery(t *testing.T) {
 	}
 	// Test binaries carry the module's dependencies in their build information too: the
 	// versions go.mod requires.
-	for _, module := range []string{"github.com/gohugoio/hugo", "github.com/PuerkitoBio/goquery"} {
-		want := path.Base(module) + " " + required(t, module)
-		if !strings.Contains(out, want) {
+	for _, l := range versionedLibraries {
+		if want := l.name + " " + required(t, l.path); !strings.Contains(out, want) {
 			t.Errorf("version %q does not say %q", out, want)
 		}
 	}

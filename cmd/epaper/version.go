@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"runtime/debug"
+	"strings"
 
 	"github.com/spf13/cobra"
 )
@@ -11,7 +12,7 @@ import (
 func versionCmd(stdout io.Writer) *cobra.Command {
 	return &cobra.Command{
 		Use:   "version",
-		Short: "Print the versions of epaper and of the Hugo and goquery it was built with",
+		Short: "Print the versions of epaper and of the Hugo, HTML and WARC libraries it was built with",
 		Args:  exactArgs(0),
 		Run: func(cmd *cobra.Command, args []string) {
 			fmt.Fprintln(stdout, versionString())
@@ -31,6 +32,15 @@ func versionNumber() string {
 		return info.Main.Version
 	}
 	return "devel"
+}
+
+// versionedLibraries are the libraries whose version decides what epaper makes of a page:
+// the site engine, the HTML parser and selector engine of extraction, and the WARC library.
+var versionedLibraries = []struct{ name, path string }{
+	{"hugo", "github.com/gohugoio/hugo"},
+	{"x/net/html", "golang.org/x/net"},
+	{"cascadia", "github.com/andybalholm/cascadia"},
+	{"gowarc", "github.com/nlnwa/gowarc/v3"},
 }
 
 func versionString() string {
@@ -54,6 +64,9 @@ func versionString() string {
 	for _, d := range info.Deps {
 		deps[d.Path] = d.Version
 	}
-	return fmt.Sprintf("epaper %s (hugo %s, goquery %s, %s)", v,
-		deps["github.com/gohugoio/hugo"], deps["github.com/PuerkitoBio/goquery"], info.GoVersion)
+	var libs []string
+	for _, l := range versionedLibraries {
+		libs = append(libs, l.name+" "+deps[l.path])
+	}
+	return fmt.Sprintf("epaper %s (%s, %s)", v, strings.Join(libs, ", "), info.GoVersion)
 }

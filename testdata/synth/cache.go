@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/epaper-archive/epaper/importer"
+	"github.com/epaper-archive/epaper/importer/fetch"
 )
 
 // Archives and imported sites are kept in a cache folder between benchmark runs, each in a
@@ -84,7 +85,12 @@ func Import(mirror, siteDir string, o Options) (int, error) {
 		return 0, err
 	}
 	defer src.Close()
-	im := importer.New(importer.Options{SiteDir: siteDir, Fetch: importer.FetchOptions{Rate: -1}}, src.Transport)
+	fo := fetch.DefaultFetchOptions()
+	fo.Rate = 0 // no limit
+	im, err := importer.New(importer.Options{SiteDir: siteDir, Fetch: fo}, src.Transport)
+	if err != nil {
+		return 0, err
+	}
 	days, err := im.ImportRange(context.Background(), src.URL, o.Start, o.End())
 	if err != nil {
 		return 0, err
