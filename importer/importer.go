@@ -27,6 +27,8 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -46,13 +48,20 @@ type Options struct {
 	Progress func(Progress)
 	// Now is the clock of retrieval times; nil: time.Now.
 	Now func() time.Time
+	// Paper and PaperName override the paper's code and name, whatever the pages say
+	// (--paper, --paper-name); "": as the pages say.
+	Paper, PaperName string
+	// EditionJobs is how many editions ImportEditions imports side by side; 0: two.
+	EditionJobs int
 }
 
-// Progress counts what an import has done so far.
+// Progress counts what an import has done so far: the pages of the editions begun, and, for
+// ImportEditions, the editions.
 type Progress struct {
-	Pages, PagesTotal int
-	Articles          int
-	Failed            int
+	Pages, PagesTotal       int
+	Articles                int
+	Failed                  int
+	Editions, EditionsTotal int
 }
 
 // Importer imports editions into a site.
@@ -90,6 +99,9 @@ type Item struct {
 	Bundle string `json:"bundle,omitempty"` // the bundle's folder under content/
 	Status string `json:"status"`           // "imported", "unchanged" or "failed"
 	Error  string `json:"error,omitempty"`
+	// NotCaptured says that it failed because the mirror or archive read does not hold it
+	// (archive.ErrNotCaptured): no server was asked.
+	NotCaptured bool `json:"not_captured,omitempty"`
 }
 
 // Statuses of an Item.
@@ -130,7 +142,7 @@ func (r *Report) Count(kind, status string) int {
 func (r *Report) add(kind, u, bundle, status string, err error) {
 	it := Item{Kind: kind, URL: u, Bundle: bundle, Status: status}
 	if err != nil {
-		it.Status, it.Error = Failed, err.Error()
+		it.Status, it.Error, it.NotCaptured = Failed, err.Error(), errors.Is(err, archive.ErrNotCaptured)
 	}
 	r.Items = append(r.Items, it)
 }
@@ -165,16 +177,35 @@ func (im *Importer) Import(ctx context.Context, start *url.URL) (*Report, error)
 	if err != nil {
 		return nil, err
 	}
-	ed := entry.page
-	if err := bundle.CheckName(ed.Paper); err != nil {
-		return nil, fmt.Errorf("%s: paper code: %w", ed.URL, err)
-	}
-	edition := bundle.Ref{Paper: ed.Paper, Edition: ed.Date.Format(time.DateOnly)}
-	rep := &Report{Edition: edition.Rel()}
-	if err := bundle.RemoveStale(edition.Dir(im.content)); err != nil {
+	edition, err := im.editionOf(entry)
+	if err != nil {
 		return nil, err
 	}
-	if err := im.writePaper(ed); err != nil {
+	if err := im.writePaper(entry.page); err != nil {
+		return nil, err
+	}
+	return im.crawl(ctx, entry, edition)
+}
+
+// editionOf is the bundle of the edition whose page entry is, the paper's code and name
+// settled (identify).
+func (im *Importer) editionOf(entry *decoded) (bundle.Ref, error) {
+	ed := entry.page
+	if err := im.identify(ed); err != nil {
+		return bundle.Ref{}, err
+	}
+	if err := bundle.CheckName(ed.Paper); err != nil {
+		return bundle.Ref{}, fmt.Errorf("%s: paper code: %w", ed.URL, err)
+	}
+	return bundle.Ref{Paper: ed.Paper, Edition: ed.Date.Format(time.DateOnly)}, nil
+}
+
+// crawl imports the edition whose page entry is into its bundle edition: the edition's
+// _index.md, then every page of its page list with their articles.
+func (im *Importer) crawl(ctx context.Context, entry *decoded, edition bundle.Ref) (*Report, error) {
+	ed := entry.page
+	rep := &Report{Edition: edition.Rel()}
+	if err := bundle.RemoveStale(edition.Dir(im.content)); err != nil {
 		return nil, err
 	}
 	if err := im.writeEdition(edition, ed); err != nil {
@@ -322,26 +353,66 @@ func (im *Importer) now() time.Time {
 	return time.Now()
 }
 
-// findEdition follows meta refreshes from start (a paper's index points at its newest
-// edition so) to a page of an edition.
+// findEdition follows the redirects of index pages from start (a paper's index points at
+// its newest edition so) to a page of an edition: a <meta> refresh, or a script that sets
+// location, on a page that is not an edition's page itself. At most 5 hops; a loop is an
+// error naming the chain.
 func (im *Importer) findEdition(ctx context.Context, start string) (*decoded, error) {
-	u := start
-	for hops := 0; hops < 5; hops++ {
+	chain := []string{start}
+	for u := start; ; {
 		d, err := im.fetchHTML(ctx, u, nil)
 		if err != nil {
 			return nil, fmt.Errorf("%w: %w", ErrNoEdition, err)
 		}
 		base, _ := url.Parse(d.url)
-		if next := extract.ExtractRefresh(d.text, base); next != "" && next != d.url {
-			u = next
-			continue
+		next := extract.ExtractRefresh(d.text, base)
+		var p *extract.Page
+		if next == "" || next == d.url {
+			next = ""
+			if p, err = extract.ExtractPage(d.text, base); err != nil {
+				next = extract.ExtractScriptRedirect(d.text, base)
+			}
 		}
-		p, err := extract.ExtractPage(d.text, base)
-		if err != nil {
+		switch {
+		case next == "" && p != nil:
+			d.page, d.isPage = p, extract.ArticleID(d.url) == ""
+			return d, nil
+		case next == "":
 			return nil, fmt.Errorf("%w: %w", ErrNoEdition, err)
+		case slices.Contains(chain, next):
+			return nil, fmt.Errorf("%w: a redirect loop: %s → %s", ErrNoEdition, strings.Join(chain, " → "), next)
+		case len(chain) > 5:
+			return nil, fmt.Errorf("%w: more than 5 redirects: %s → %s", ErrNoEdition, strings.Join(chain, " → "), next)
 		}
-		d.page, d.isPage = p, extract.ArticleID(d.url) == ""
-		return d, nil
+		chain = append(chain, next)
+		u = next
 	}
-	return nil, fmt.Errorf("%w: %s: more than 5 meta refreshes", ErrNoEdition, start)
+}
+
+// ErrNoPaperCode means that nothing says a page's paper code: the mirror it is in has no
+// host folder (its URLs are of archive.UnknownHost) and its path holds no code. Options.Paper
+// gives one.
+var ErrNoPaperCode = errors.New("no paper code")
+
+// identify settles the paper's code and name of an extracted page: Options.Paper and
+// PaperName when given; in a mirror without a host, the code its path holds, for the host
+// that would give one is not known.
+func (im *Importer) identify(p *extract.Page) error {
+	code := p.Paper
+	if im.opt.Paper != "" {
+		code = im.opt.Paper
+	} else if u, err := url.Parse(p.URL); err == nil && strings.EqualFold(u.Host, archive.UnknownHost) {
+		code = archive.ClassifyPath(u.Path).Paper
+		if code == "" {
+			return fmt.Errorf("%w in %s: the mirror has no host folder, and the path holds no code (as html/PAPER/… or PAPER/html/… would)", ErrNoPaperCode, p.URL)
+		}
+	}
+	if p.PaperName == p.Paper { // no name but the code the page was read with
+		p.PaperName = code
+	}
+	p.Paper = code
+	if im.opt.PaperName != "" {
+		p.PaperName = im.opt.PaperName
+	}
+	return nil
 }
