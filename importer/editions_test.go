@@ -3,6 +3,7 @@ package importer_test
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -14,6 +15,7 @@ import (
 	"github.com/epaper-archive/epaper/importer"
 	"github.com/epaper-archive/epaper/importer/fetch"
 	"github.com/epaper-archive/epaper/testdata/mirrors"
+	"github.com/epaper-archive/epaper/testdata/synth"
 )
 
 // newImporter is an importer of a source into site, with no rate limit.
@@ -173,5 +175,51 @@ func TestEditionsThatWouldShareABundle(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(site, "content", "one", "2020-01-01", "01")); !errors.Is(err, fs.ErrNotExist) {
 		t.Errorf("the second edition was written into the first's bundle: %v", err)
+	}
+}
+
+// BenchmarkImportEditions imports a week of the synthetic archive (16 pages of 8 articles a
+// day) from a mirror folder, one edition at a time and side by side, as ImportEditions does
+// for `epaper import MIRROR`:
+//
+//	go test -run '^$' -bench ImportEditions -benchtime 3x ./importer
+func BenchmarkImportEditions(b *testing.B) {
+	o := synth.BenchOptions(b, 7)
+	mirror, err := synth.Mirror(synth.BenchCache(b), o)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, jobs := range []int{1, 2} {
+		b.Run(fmt.Sprintf("jobs=%d", jobs), func(b *testing.B) {
+			src, err := importer.OpenSource(mirror, importer.SourceOptions{})
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer src.Close()
+			work := b.TempDir()
+			m := synth.StartMeter()
+			b.ResetTimer()
+			b.StopTimer()
+			for i := range b.N {
+				opt := importer.Options{SiteDir: filepath.Join(work, fmt.Sprint("site-", i)), Fetch: fetch.DefaultFetchOptions(), EditionJobs: jobs}
+				opt.Fetch.Rate = 0
+				im, err := importer.New(opt, src.Transport)
+				if err != nil {
+					b.Fatal(err)
+				}
+				m.Resume()
+				b.StartTimer()
+				results, err := im.ImportEditions(b.Context(), src.Editions)
+				b.StopTimer()
+				m.Pause()
+				if err != nil || len(results) != 7 {
+					b.Fatalf("%d editions: %v", len(results), err)
+				}
+				if err := os.RemoveAll(opt.SiteDir); err != nil {
+					b.Fatal(err)
+				}
+			}
+			m.Report(b, o.ArticleCount())
+		})
 	}
 }
