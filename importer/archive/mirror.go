@@ -13,6 +13,7 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"time"
 )
 
@@ -137,7 +138,7 @@ func (r *siteRoot) read(u *url.URL) ([]byte, fs.FileInfo, error) {
 		if err == nil {
 			return data, fi, nil
 		}
-		if first == nil && !errors.Is(err, fs.ErrNotExist) && !errors.Is(err, errFolder) {
+		if first == nil && !errors.Is(err, fs.ErrNotExist) && !errors.Is(err, syscall.ENOTDIR) && !errors.Is(err, errFolder) {
 			first = r.missing(n, err)
 		}
 	}

@@ -1,6 +1,7 @@
 package archive
 
 import (
+	"bytes"
 	"cmp"
 	"fmt"
 	"io/fs"
@@ -209,11 +210,13 @@ func (m *Mirror) indexPage(roots []*siteRoot, below string) (Edition, bool) {
 // isHTTrackIndex says whether the file at p is an index HTTrack wrote of its own.
 func isHTTrackIndex(r *siteRoot, p string) bool {
 	data, err := r.root.ReadFile(p)
-	if err != nil {
-		return false
-	}
-	s := string(data)
-	return strings.Contains(s, "<!-- Mirror and index made by HTTrack") || strings.Contains(s, "HTTrack Website Copier</title>")
+	return err == nil && isHTTrackPage(data)
+}
+
+// isHTTrackPage says whether a page is one HTTrack wrote of its own (its lists of projects
+// and of sites), not one it mirrored.
+func isHTTrackPage(data []byte) bool {
+	return bytes.Contains(data, []byte("<!-- Mirror and index made by HTTrack")) || bytes.Contains(data, []byte("HTTrack Website Copier</title>"))
 }
 
 // firstPage is the first page file of a known layout below r, in walk order, or "".

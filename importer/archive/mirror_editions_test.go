@@ -122,6 +122,11 @@ func TestPartsOfAMirror(t *testing.T) {
 	if eds := editions(t, openMirror(t, filepath.Dir(mm.Root), archive.MirrorOptions{})); len(eds) != 3 {
 		t.Errorf("the HTTrack project: %d editions, want 3", len(eds))
 	}
+	for _, index := range []string{filepath.Join(mm.Dir, "index.html"), filepath.Join(filepath.Dir(mm.Root), "index.html")} {
+		if m := openMirror(t, index, archive.MirrorOptions{}); m.Start() != "" || len(editions(t, m)) != 3 {
+			t.Errorf("HTTrack's own %s: start %q; want the folder it lists", index, m.Start())
+		}
+	}
 	day := filepath.Join(mm.Root, "html", "cqrb", "2020-01", "02")
 	if eds := editions(t, openMirror(t, day, archive.MirrorOptions{})); len(eds) != 1 || eds[0].Date != "2020-01-02" || eds[0].Pages != 2 {
 		t.Errorf("a day's folder: %+v, want the edition of 2020-01-02 with 2 pages", eds)

@@ -33,7 +33,8 @@ type MirrorOptions struct {
 // and the host folders beside it (wget -H writes the scans' host there) make the mirror; when
 // p holds host folders (or project folders holding them), those do. Without any host folder,
 // p is the site's root (for a file: the folder its path and links say), and the mirror
-// stands for opt.Host. Each host folder is opened as an os.Root.
+// stands for opt.Host. Each host folder is opened as an os.Root. An index page HTTrack wrote
+// of its own stands for the folder it is in.
 func OpenMirror(p string, opt MirrorOptions) (*Mirror, error) {
 	abs, err := filepath.Abs(p)
 	if err != nil {
@@ -42,6 +43,12 @@ func OpenMirror(p string, opt MirrorOptions) (*Mirror, error) {
 	fi, err := os.Stat(abs)
 	if err != nil {
 		return nil, fmt.Errorf("mirror %q: %w", p, err)
+	}
+	if !fi.IsDir() && isHTTrackPage(readHead(abs, 64<<10)) { // HTTrack's own index: its project
+		abs = filepath.Dir(abs)
+		if fi, err = os.Stat(abs); err != nil {
+			return nil, fmt.Errorf("mirror %q: %w", p, err)
+		}
 	}
 	m := &Mirror{dir: abs}
 	dir := abs

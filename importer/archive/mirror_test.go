@@ -70,6 +70,9 @@ func TestMirrorAnswersFromItsFiles(t *testing.T) {
 	if time.Since(began) > 500*time.Millisecond {
 		t.Errorf("a file not in the mirror took %v: tried again?", time.Since(began))
 	}
+	if _, err := fetchFrom(t, m, "http://epaper.example.cn/index.html/node.htm"); !errors.Is(err, archive.ErrNotCaptured) {
+		t.Errorf("a path below a file: %v, want not in the mirror", err)
+	}
 	_, err = fetchFrom(t, m, "http://cdn.example.net/logo.gif")
 	if !errors.Is(err, archive.ErrNotCaptured) || !strings.Contains(err.Error(), "not in the mirror: http://cdn.example.net/logo.gif (no folder of its host in the mirror)") {
 		t.Errorf("another host: %v", err)
