@@ -1,7 +1,6 @@
 package main
 
 import (
-	"cmp"
 	"context"
 	"fmt"
 	"io"
@@ -63,7 +62,7 @@ func importMirror(ctx context.Context, im *importer.Importer, src *importer.Sour
 	}
 	if paper == "" {
 		for _, ed := range eds {
-			if ed.PaperFrom == "" {
+			if ed.PaperFrom == "" && ed.Date != "" { // an index page's edition says its code once followed
 				return usageError{fmt.Errorf("import: nothing says the paper's code of %s: the mirror has no host folder and its paths hold no code (html/PAPER/…, PAPER/html/… would): pass --paper CODE, or --host HOST (the host the mirror was taken from)", ed.File)}
 			}
 		}
@@ -105,7 +104,11 @@ func summariseEditions(stdout, stderr io.Writer, siteDir string, results []impor
 	for _, r := range results {
 		if r.Error != "" || r.Report == nil {
 			failedEditions++
-			fmt.Fprintf(stderr, "FAILED edition %s (%s): %s\n", cmp.Or(r.Day, "?"), r.URL, r.Error)
+			if r.Day == "" {
+				fmt.Fprintf(stderr, "FAILED edition at %s: %s\n", r.URL, r.Error)
+			} else {
+				fmt.Fprintf(stderr, "FAILED edition %s (%s): %s\n", r.Day, r.URL, r.Error)
+			}
 			continue
 		}
 		editions++

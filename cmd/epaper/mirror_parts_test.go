@@ -151,3 +151,29 @@ func TestImportFamilyMirrorsSayWhatIsMissing(t *testing.T) {
 		}
 	}
 }
+
+// The index page of a mirror without a host folder, given as SOURCE, is followed; the code of
+// its edition is that of the page it leads to, and where that holds none the edition fails,
+// asking for --paper, with nothing written.
+func TestImportIndexOfAMirrorWithoutHost(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		layout mirrors.Layout
+		want   string
+	}{{mirrors.PaperDate, "cqrb/2020-01-02"}, {mirrors.HTMLDate, ""}} {
+		m, err := mirrors.Write(t.TempDir(), mirrors.Options{Days: 2, Pages: 1, Articles: 1, Layout: tt.layout, Tool: mirrors.WgetNoHost})
+		if err != nil {
+			t.Fatal(err)
+		}
+		site := t.TempDir()
+		out, errOut, code := runEpaper(t, "import", "-q", "--site", site, filepath.Join(m.Dir, "index.html"))
+		if got := editionsIn(t, site); got != tt.want {
+			t.Errorf("%s: editions %q, want %q:\n%s%s", tt.layout, got, tt.want, out, errOut)
+		}
+		if tt.want == "" {
+			if entries, _ := os.ReadDir(site); code != 1 || len(entries) != 0 || !strings.Contains(errOut, "FAILED edition at http://unknown.invalid/index.html: no paper code in http://unknown.invalid/html/2020-01/02/node_2.htm") || !strings.Contains(errOut, "--paper CODE") {
+				t.Errorf("%s: exit %d, wrote %v:\n%s", tt.layout, code, entries, errOut)
+			}
+		}
+	}
+}
