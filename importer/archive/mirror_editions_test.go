@@ -140,6 +140,26 @@ func TestPartsOfAMirror(t *testing.T) {
 		t.Errorf("a file's mirror: %d editions, want all 3", len(eds))
 	}
 
+	// HTTrack's project named as the host it mirrors, and wget run in a folder so named.
+	for _, tool := range []mirrors.Tool{mirrors.HTTrack, mirrors.WgetMirror} {
+		dir, named := t.TempDir(), ""
+		o := mirrors.Options{Days: 2, Pages: 1, Articles: 1, Tool: tool}
+		if tool == mirrors.HTTrack {
+			o.Project = "epaper.cqrb.cn"
+			named = filepath.Join(dir, o.Project)
+		} else {
+			named = filepath.Join(dir, "epaper.cqrb.cn")
+			dir = named
+		}
+		nm, err := mirrors.Write(dir, o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if eds := editions(t, openMirror(t, named, archive.MirrorOptions{})); len(eds) != 2 || eds[0].URL != nm.Editions[0].FirstPage {
+			t.Errorf("%s in a folder named as the host: %+v", tool, eds)
+		}
+	}
+
 	classic := filepath.Join(families.Dir(families.Root(), "classic", "full"), "epaper.hxrb.example.cn")
 	m = openMirror(t, classic, archive.MirrorOptions{})
 	if !slices.Contains(m.Hosts(), "img.hxrb.example.cn") {

@@ -29,9 +29,9 @@ type MirrorOptions struct {
 //
 // A host folder is a folder named as a host is (epaper.cqrb.cn, a name under a top-level
 // domain ICANN manages, an IP address, localhost; with a :port if wget wrote one): a folder
-// mktemp named tmp.eutfis2bty is not one. When p is a host folder or inside one, that folder
-// and the host folders beside it (wget -H writes the scans' host there) make the mirror; when
-// p holds host folders (or project folders holding them), those do. Without any host folder,
+// mktemp named tmp.eutfis2bty is not one. When p holds host folders (or project folders
+// holding them), those make the mirror; else, when p is a host folder or inside one, that
+// folder and the host folders beside it (wget -H writes the scans' host there) do. Without any host folder,
 // p is the site's root (for a file: the folder its path and links say), and the mirror
 // stands for opt.Host. Each host folder is opened as an os.Root. An index page HTTrack wrote
 // of its own stands for the folder it is in.
@@ -55,20 +55,20 @@ func OpenMirror(p string, opt MirrorOptions) (*Mirror, error) {
 	if !fi.IsDir() {
 		dir = filepath.Dir(abs)
 	}
+	var found []string
+	if fi.IsDir() {
+		if found, err = hostFolders(abs, 2); err != nil {
+			return nil, fmt.Errorf("mirror %q: %w", p, err)
+		}
+	}
 	switch host := hostAncestor(dir); {
+	case len(found) > 0: // first: a project folder named as its host holds the host folder
+		m.hostKnown = true
+		err = m.addRoots(found)
 	case host != "":
 		err = m.openBeside(host, abs, fi.IsDir())
 	case fi.IsDir():
-		var found []string
-		found, err = hostFolders(abs, 2)
-		if err == nil && len(found) > 0 {
-			m.hostKnown = true
-			err = m.addRoots(found)
-			break
-		}
-		if err == nil {
-			err = m.openHostless(abs, "", opt.Host)
-		}
+		err = m.openHostless(abs, "", opt.Host)
 	default:
 		err = m.openHostless(fileRoot(abs), abs, opt.Host)
 	}
@@ -155,11 +155,14 @@ func (m *Mirror) addRoots(dirs []string) error {
 	return nil
 }
 
-// hostAncestor is the nearest of dir and the folders above it that is named as a host, or "".
+// hostAncestor is the nearest of dir and the folders above it that is named as a host, or "";
+// an HTTrack project folder (it holds hts-cache) is not one, whatever its name.
 func hostAncestor(dir string) string {
 	for d := dir; d != filepath.Dir(d); d = filepath.Dir(d) {
 		if isHostName(filepath.Base(d)) {
-			return d
+			if fi, err := os.Stat(filepath.Join(d, "hts-cache")); err != nil || !fi.IsDir() {
+				return d
+			}
 		}
 	}
 	return ""
