@@ -7,6 +7,7 @@ import (
 
 	"github.com/epaper-archive/epaper/importer"
 	"github.com/epaper-archive/epaper/importer/archive"
+	"github.com/epaper-archive/epaper/importer/bundle"
 	"github.com/epaper-archive/epaper/importer/fetch"
 	"github.com/spf13/cobra"
 )
@@ -50,6 +51,11 @@ A local mirror or archive is read without rate limit or robots.txt.`,
 			if err := flagError(cmd, opt.Fetch.Validate()); err != nil {
 				return err
 			}
+			if opt.Paper != "" {
+				if err := bundle.CheckName(opt.Paper); err != nil {
+					return usageError{fmt.Errorf("import: --paper %q: %w", opt.Paper, err)}
+				}
+			}
 			if from != "" || to != "" {
 				if from == "" || to == "" {
 					return usageError{fmt.Errorf("import: --from and --to go together")}
@@ -60,6 +66,9 @@ A local mirror or archive is read without rate limit or robots.txt.`,
 				return usageError{err}
 			}
 			defer src.Close()
+			if host != "" && (src.Mirror == nil || !src.Mirror.Hostless()) {
+				return usageError{fmt.Errorf("import: --host names the host of a mirror without host folder; %s is not one", args[0])}
+			}
 			if warcOut != "" {
 				rec, err := archive.CreateWARC(warcOut, src.Transport)
 				if err != nil {

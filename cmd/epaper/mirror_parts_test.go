@@ -27,7 +27,8 @@ func editionsIn(t *testing.T, site string) string {
 // Any part of a mirror: a page or an article file imports its edition; a folder inside a host
 // folder the editions below it; --from/--to pick the editions of the whole mirror (for a file
 // too); a range with none says what the mirror holds; --paper and --paper-name override
-// what the pages say; the JSON report has one entry per edition.
+// what the pages say, an unsafe --paper and a --host for a mirror with host folders are
+// refused; the JSON report has one entry per edition.
 func TestImportPartsOfAMirror(t *testing.T) {
 	t.Parallel()
 	m, err := mirrors.Write(t.TempDir(), mirrors.Options{Days: 5, Pages: 2, Articles: 1, Layout: mirrors.HTMLPaper})
@@ -62,6 +63,15 @@ func TestImportPartsOfAMirror(t *testing.T) {
 	}
 	if _, errOut, code := runEpaper(t, "import", "--site", site, "--from", "2020-01-03", "--to", "2020-01-01", m.Dir); code != 2 || !strings.Contains(errOut, "before --from") {
 		t.Errorf("a range that ends before it starts: exit %d, %q", code, errOut)
+	}
+
+	for _, tt := range []struct{ flag, value, says string }{
+		{"--host", "epaper.cqrb.cn", "--host names the host of a mirror without host folder"},
+		{"--paper", "../x", `--paper "../x": `},
+	} {
+		if _, errOut, code := runEpaper(t, "import", "--site", site, tt.flag, tt.value, m.Dir); code != 2 || !strings.Contains(errOut, tt.says) {
+			t.Errorf("import %s %s: exit %d, %q; want 2 and %q", tt.flag, tt.value, code, errOut, tt.says)
+		}
 	}
 
 	report := filepath.Join(t.TempDir(), "report.json")
