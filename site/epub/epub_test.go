@@ -34,7 +34,7 @@ func testBook(t *testing.T, scans bool) Book {
 		Pages: []Page{
 			{Number: "001", Name: "头版", Scan: scan("001"), Articles: []Article{
 				{ID: "268801", Title: "【占位】头版示例稿\n某地春耕生产有序推进", IntroTitle: "引题在此", Author: "本报记者 张三",
-					Body: `<p>第一段 &amp; <strong>加粗</strong><br>换行</p><figure class="figure"><img src="/cqrb/2021-04-14/001/268801/img-1.jpg" alt="图"><figcaption>图说文字</figcaption></figure><p><a href="/x">链接文字</a><script>alert(1)</script><img src="http://remote.example/x.jpg" alt="远程图"></p>`,
+					Body:   `<p>第一段 &amp; <strong>加粗</strong><br>换行</p><figure class="figure"><img src="/cqrb/2021-04-14/001/268801/img-1.jpg" alt="图"><figcaption>图说文字</figcaption></figure><p><a href="/x">链接文字</a><script>alert(1)</script><img src="http://remote.example/x.jpg" alt="远程图"></p>`,
 					Images: map[string]string{"/cqrb/2021-04-14/001/268801/img-1.jpg": photo}},
 			}},
 			{Number: "005", Name: "重庆新闻", Scan: scan("005"), Articles: []Article{
