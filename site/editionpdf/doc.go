@@ -9,9 +9,10 @@
 //   - neither: a page that says so, in Latin letters and digits (a CJK font would have to be
 //     embedded in every PDF); its bookmark still names the page in Chinese.
 //
-// The output is the same bytes for the same input: pdfcpu stamps the time of writing into the
-// document's CreationDate, ModDate and file ID, and Write replaces those fixed-width fields
-// with the edition's date and a digest of the input, in place.
+// The output is the same bytes for the same input: pdfcpu merges and writes the pages, then
+// Write numbers and writes the objects again in a fixed order (pdfcpu's merge numbers them in
+// Go's random map order), dated with the edition's day, with a digest of the input as the
+// file ID (pdfcpu would take both from the clock).
 //
 // Example:
 //

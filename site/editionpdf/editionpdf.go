@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"image"
 	_ "image/gif" // scans may be GIF or PNG as well as JPEG
@@ -50,11 +49,28 @@ func (p Page) Bookmark() string {
 // scanDPI is the resolution a scan is placed at when a page has no PDF.
 const scanDPI = 150
 
-// Write writes the PDF of e to w.
-func Write(w io.Writer, e Edition) error {
+// Write writes the PDF of e to w. A page PDF that cannot be read or merged is replaced by
+// the page's scan (or by a page saying the page is missing): each such page is reported in
+// replaced, and the PDF is still written. err is an error that left no PDF.
+func Write(w io.Writer, e Edition) (replaced []error, err error) {
 	if len(e.Pages) == 0 {
-		return fmt.Errorf("edition pdf %s %s: no pages", e.Code, e.Date.Format(time.DateOnly))
+		return nil, fmt.Errorf("edition pdf %s %s: no pages", e.Code, e.Date.Format(time.DateOnly))
 	}
+	for {
+		var bad int
+		bad, err = write(w, e)
+		if bad < 0 {
+			return replaced, err
+		}
+		replaced = append(replaced, err)
+		e.Pages = append([]Page(nil), e.Pages...)
+		e.Pages[bad].PDF = ""
+	}
+}
+
+// write writes the PDF of e to w; when a page's own PDF fails, it returns that page's index
+// and the error (else -1).
+func write(w io.Writer, e Edition) (int, error) {
 	sum := sha256.New()
 	fmt.Fprintf(sum, "%s\x00%s\x00%s\x00%s\x00", e.Paper, e.Code, e.Title, e.Date.Format(time.RFC3339))
 	var dest *model.Context
@@ -63,14 +79,14 @@ func Write(w io.Writer, e Edition) error {
 		fmt.Fprintf(sum, "%s\x00", p.Bookmark())
 		src, err := pageSource(e, p, sum)
 		if err != nil {
-			return err
+			return failed(i, p, err)
 		}
 		ctx, err := api.ReadAndValidate(bytes.NewReader(src), config())
 		if err != nil {
-			return fmt.Errorf("edition pdf: page %s (%s): %w", p.Number, pageFile(p), err)
+			return failed(i, p, fmt.Errorf("edition pdf: page %s (%s): %w", p.Number, pageFile(p), err))
 		}
 		if ctx.XRefTable.Version() == model.V20 && dest != nil && dest.XRefTable.Version() < model.V20 {
-			return fmt.Errorf("edition pdf: page %s (%s): a PDF 2.0 cannot be merged after PDF 1.x pages", p.Number, pageFile(p))
+			return failed(i, p, fmt.Errorf("edition pdf: page %s (%s): a PDF 2.0 cannot be merged after PDF 1.x pages", p.Number, pageFile(p)))
 		}
 		bms = append(bms, pdfcpu.Bookmark{Title: p.Bookmark(), PageFrom: pageCount(dest) + 1})
 		if dest == nil {
@@ -79,33 +95,39 @@ func Write(w io.Writer, e Edition) error {
 			continue
 		}
 		if err := pdfcpu.MergeXRefTables(fmt.Sprint(i), ctx, dest, false, false); err != nil {
-			return fmt.Errorf("edition pdf: page %s (%s): merge: %w", p.Number, pageFile(p), err)
+			return failed(i, p, fmt.Errorf("edition pdf: page %s (%s): merge: %w", p.Number, pageFile(p), err))
 		}
 	}
 	if err := pdfcpu.AddBookmarks(dest, bms, true); err != nil {
-		return fmt.Errorf("edition pdf: bookmarks: %w", err)
+		return -1, fmt.Errorf("edition pdf: bookmarks: %w", err)
 	}
-	if err := setInfo(dest, e); err != nil {
-		return err
-	}
-	var merged, out bytes.Buffer
+	var merged bytes.Buffer
 	if err := api.WriteContext(dest, &merged); err != nil {
-		return fmt.Errorf("edition pdf: write: %w", err)
+		return -1, fmt.Errorf("edition pdf: write: %w", err)
 	}
-	final, err := canonical(merged.Bytes())
+	info := map[string]string{
+		"Title":    e.Title,
+		"Author":   e.Paper,
+		"Subject":  fmt.Sprintf("%s %s", e.Paper, e.Date.Format(time.DateOnly)),
+		"Keywords": fmt.Sprintf("%s; %s; %s", e.Paper, e.Code, e.Date.Format(time.DateOnly)),
+		"Creator":  "epaper",
+		"Producer": "epaper, pdfcpu " + model.VersionStr,
+	}
+	data, err := canonical(merged.Bytes(), info, e.Date, strings.ToUpper(hex.EncodeToString(sum.Sum(nil)[:16])))
 	if err != nil {
-		return err
-	}
-	final.ID = nil // pdfcpu makes a new one (from the clock), which stamp replaces
-	if err := api.WriteContext(final, &out); err != nil {
-		return fmt.Errorf("edition pdf: write: %w", err)
-	}
-	data, err := stamp(out.Bytes(), final, e.Date, strings.ToUpper(hex.EncodeToString(sum.Sum(nil)[:16])))
-	if err != nil {
-		return err
+		return -1, err
 	}
 	_, err = w.Write(data)
-	return err
+	return -1, err
+}
+
+// failed reports a failure of page i: a page with its own PDF is tried again without it;
+// any other failure ends the writing.
+func failed(i int, p Page, err error) (int, error) {
+	if p.PDF != "" {
+		return i, err
+	}
+	return -1, err
 }
 
 func pageCount(ctx *model.Context) int {
@@ -248,76 +270,9 @@ func pdfString(s string) string {
 	return b.String()
 }
 
-// setInfo gives the merged document its own information dictionary.
-func setInfo(ctx *model.Context, e Edition) error {
-	d := types.NewDict()
-	for k, v := range map[string]string{
-		"Title":    e.Title,
-		"Author":   e.Paper,
-		"Subject":  fmt.Sprintf("%s %s", e.Paper, e.Date.Format(time.DateOnly)),
-		"Keywords": fmt.Sprintf("%s; %s; %s", e.Paper, e.Code, e.Date.Format(time.DateOnly)),
-		"Creator":  "epaper",
-	} {
-		s, err := types.EscapedUTF16String(v)
-		if err != nil {
-			return fmt.Errorf("edition pdf: document information %s: %w", k, err)
-		}
-		d[k] = types.StringLiteral(*s)
-	}
-	ref, err := ctx.IndRefForNewObject(d)
-	if err != nil {
-		return fmt.Errorf("edition pdf: document information: %w", err)
-	}
-	ctx.Info = ref
-	return nil
-}
-
-// stamp replaces what pdfcpu took from the clock when writing (the CreationDate and ModDate
-// of the information dictionary, and the file ID) with day and id, in place: the fields
-// have a fixed width, so no offset changes. Each must be found where it is expected.
-func stamp(data []byte, ctx *model.Context, day time.Time, id string) ([]byte, error) {
-	d, err := ctx.DereferenceDict(*ctx.Info)
-	if err != nil {
-		return nil, fmt.Errorf("edition pdf: document information: %w", err)
-	}
-	swap := func(what, old, new string, want int) error {
-		if len(old) != len(new) {
-			return fmt.Errorf("edition pdf: %s %q cannot be replaced by %q in place", what, old, new)
-		}
-		if n := bytes.Count(data, []byte(old)); n != want {
-			return fmt.Errorf("edition pdf: %s %q found %d times in pdfcpu's output, want %d", what, old, n, want)
-		}
-		data = bytes.ReplaceAll(data, []byte(old), []byte(new))
-		return nil
-	}
-	created, ok1 := d["CreationDate"].(types.StringLiteral)
-	modified, ok2 := d["ModDate"].(types.StringLiteral)
-	if !ok1 || !ok2 {
-		return nil, errors.New("edition pdf: pdfcpu wrote no CreationDate or ModDate")
-	}
-	dates := 2
-	if created != modified {
-		return nil, fmt.Errorf("edition pdf: CreationDate %s and ModDate %s differ", created, modified)
-	}
-	if err := swap("date", "("+string(created)+")", "("+types.DateString(day)+")", dates); err != nil {
-		return nil, err
-	}
-	if len(ctx.ID) != 2 || ctx.ID[0] != ctx.ID[1] {
-		return nil, fmt.Errorf("edition pdf: pdfcpu wrote the file ID %v, want two equal parts", ctx.ID)
-	}
-	h, ok := ctx.ID[0].(types.HexLiteral)
-	if !ok {
-		return nil, fmt.Errorf("edition pdf: file ID %v is not a hex string", ctx.ID[0])
-	}
-	if err := swap("file ID", "<"+string(h)+">", "<"+id+">", 2); err != nil {
-		return nil, err
-	}
-	return data, nil
-}
-
 // config is pdfcpu's configuration, built here rather than read from pdfcpu's configuration
 // directory (model.NewDefaultConfiguration creates one in the user's home). Plain objects
-// and a plain cross-reference table, so that stamp finds what it replaces.
+// and a plain cross-reference table: canonical reads them back.
 func config() *model.Configuration {
 	return &model.Configuration{
 		Version:                   model.VersionStr,
