@@ -12,8 +12,14 @@ PKGS    := ./... ./testdata/fixture/... ./testdata/synth/...
 PAGEFIND_VERSION := 1.6.0
 PAGEFIND := $(CURDIR)/.tools/node_modules/.bin/pagefind
 export EPAPER_PAGEFIND := $(PAGEFIND)
+# axe-core (accessibility rules run in the browser tests), from the npm registry, pinned;
+# its own prefix, so that installing it never prunes Pagefind. The tests find it through
+# EPAPER_AXE.
+AXE_VERSION := 4.14.1
+AXE := $(CURDIR)/.tools/axe/node_modules/axe-core/axe.min.js
+export EPAPER_AXE := $(AXE)
 
-.PHONY: all build demo test check chromium pagefind bench bench-smoke fixture clean
+.PHONY: all build demo test check chromium debian-tools pagefind axe bench bench-smoke fixture clean
 
 all: build
 
@@ -36,18 +42,32 @@ demo: build pagefind
 # The whole test suite, as CI runs it: formatting, vet, then every test, the browser tests
 # in Debian's Chromium (installed here with apt-get when missing and run as root).
 # Screenshots of the browser tests land in test-output/.
-test: check chromium pagefind
+test: check chromium debian-tools pagefind axe
 	mkdir -p test-output
 	$(GO) test -count=1 -timeout 20m $(PKGS) -artifacts -outputdir $(CURDIR)/test-output
 	$(MAKE) --no-print-directory bench-smoke
 
+# Chromium and the CJK fonts it renders the pages' Chinese with (without them every 汉字 is
+# a box in the screenshots, and the browser tests fail).
 chromium:
-	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || { \
+	@{ command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1; } && \
+	  { fc-list :lang=zh family 2>/dev/null | grep -q . ; } || { \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	    echo "installing Debian's chromium for the browser tests"; \
-	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) || exit 1; \
+	    echo "installing Debian's chromium and fonts-noto-cjk for the browser tests"; \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null) || exit 1; \
 	  else \
-	    echo "the browser tests need Chromium: sudo apt-get install -y chromium"; exit 1; \
+	    echo "the browser tests need Chromium and CJK fonts: sudo apt-get install -y chromium fonts-noto-cjk"; exit 1; \
+	  fi; }
+
+# What the tests of the edition PDF and EPUB run: poppler-utils (pdftoppm, pdftotext) and
+# Debian's epubcheck (with a Java runtime).
+debian-tools:
+	@command -v pdftoppm >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1 && command -v epubcheck >/dev/null 2>&1 && command -v java >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "installing poppler-utils and epubcheck for the edition PDF and EPUB tests"; \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils epubcheck >/dev/null) || exit 1; \
+	  else \
+	    echo "the tests need poppler-utils and epubcheck: sudo apt-get install -y poppler-utils epubcheck"; exit 1; \
 	  fi; }
 
 # Pagefind into .tools/, unless the pinned version is there already.
@@ -56,6 +76,14 @@ pagefind:
 	  command -v npm >/dev/null 2>&1 || { echo "Pagefind is installed with npm: apt-get install -y npm (or Node.js from nodejs.org)"; exit 1; }; \
 	  echo "installing pagefind $(PAGEFIND_VERSION) into .tools/"; \
 	  npm install --prefix .tools --no-save --no-audit --no-fund --loglevel=error pagefind@$(PAGEFIND_VERSION) || exit 1; \
+	fi
+
+# axe-core into .tools/axe/, unless the pinned version is there already.
+axe:
+	@if ! grep -qs '"version": "$(AXE_VERSION)"' .tools/axe/node_modules/axe-core/package.json; then \
+	  command -v npm >/dev/null 2>&1 || { echo "axe-core is installed with npm: apt-get install -y npm (or Node.js from nodejs.org)"; exit 1; }; \
+	  echo "installing axe-core $(AXE_VERSION) into .tools/axe/"; \
+	  npm install --prefix .tools/axe --no-save --no-audit --no-fund --loglevel=error axe-core@$(AXE_VERSION) || exit 1; \
 	fi
 
 check:
