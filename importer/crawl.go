@@ -89,7 +89,7 @@ func (im *Importer) importPage(ctx context.Context, rep *Report, edDir string, w
 		return im.writePage(ctx, rep, dir, weight, p, d)
 	}()
 	if err != nil {
-		fmt.Fprintf(im.opt.Log, "FAILED page %s: %v\n", ref.Num, err)
+		fmt.Fprintf(im.logFor(ctx), "FAILED page %s: %v\n", ref.Num, err)
 	}
 	rep.add("page", ref.URL, bundle, status, err)
 }
@@ -174,7 +174,7 @@ func (im *Importer) importArticles(ctx context.Context, rep *Report, dir string,
 			defer func() { <-sem; wg.Done() }()
 			status, err := im.importArticle(ctx, filepath.Join(dir, a.ID), i+1, a, p)
 			if err != nil {
-				fmt.Fprintf(im.opt.Log, "FAILED article %s: %v\n", a.URL, err)
+				fmt.Fprintf(im.logFor(ctx), "FAILED article %s: %v\n", a.URL, err)
 			}
 			results[i].status, results[i].err = status, err
 		}()
@@ -187,7 +187,7 @@ func (im *Importer) importArticles(ctx context.Context, rep *Report, dir string,
 			done++
 		}
 	}
-	fmt.Fprintf(im.opt.Log, "page %s %s: %d of %d articles\n", p.Num, p.Name, done, len(articles))
+	fmt.Fprintf(im.logFor(ctx), "page %s %s: %d of %d articles\n", p.Num, p.Name, done, len(articles))
 }
 
 // pageArticles is the page's article list, then any article only its image map names; one

@@ -170,6 +170,7 @@ func (im *Importer) Import(ctx context.Context, start *url.URL) (*Report, error)
 		pageReps[i] = &Report{Edition: rep.Edition}
 	}
 	finished := make([]bool, len(ed.Pages))
+	logs := newPageLogs(im.opt.Log, len(ed.Pages)) // the log in page order
 	var mu sync.Mutex // finished, and the progress callback
 	sem := make(chan struct{}, max(1, im.fetcher.opt.Concurrency/2))
 	var wg sync.WaitGroup
@@ -185,7 +186,8 @@ func (im *Importer) Import(ctx context.Context, start *url.URL) (*Report, error)
 		sem <- struct{}{}
 		go func() {
 			defer func() { <-sem; wg.Done() }()
-			im.importPage(ctx, pageReps[i], edDir, i+1, ref, pre)
+			im.importPage(withPageLog(ctx, logs, i), pageReps[i], edDir, i+1, ref, pre)
+			logs.finish(i)
 			mu.Lock()
 			defer mu.Unlock()
 			finished[i] = true
@@ -199,6 +201,7 @@ func (im *Importer) Import(ctx context.Context, start *url.URL) (*Report, error)
 		}()
 	}
 	wg.Wait()
+	logs.flush()
 	for _, r := range pageReps {
 		rep.Items = append(rep.Items, r.Items...)
 	}
