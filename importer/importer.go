@@ -170,8 +170,8 @@ func (im *Importer) Import(ctx context.Context, start *url.URL) (*Report, error)
 		pageReps[i] = &Report{Edition: rep.Edition}
 	}
 	finished := make([]bool, len(ed.Pages))
-	logs := newPageLogs(im.opt.Log, len(ed.Pages)) // the log in page order
-	var mu sync.Mutex                              // finished, and the progress callback
+	var mu sync.Mutex // finished, and the progress callback
+	logs := newPageLogs(im.opt.Log, len(ed.Pages)) // the log, in page order
 	sem := make(chan struct{}, max(1, im.fetcher.opt.Concurrency/2))
 	var wg sync.WaitGroup
 	for i, ref := range ed.Pages {
