@@ -171,7 +171,8 @@ func (im *Importer) Import(ctx context.Context, start *url.URL) (*Report, error)
 	}
 	finished := make([]bool, len(ed.Pages))
 	var mu sync.Mutex // finished, and the progress callback
-	logs := newPageLogs(im.opt.Log, len(ed.Pages)) // the log, in page order
+	// the log, in page order
+	logs := newPageLogs(im.opt.Log, len(ed.Pages))
 	sem := make(chan struct{}, max(1, im.fetcher.opt.Concurrency/2))
 	var wg sync.WaitGroup
 	for i, ref := range ed.Pages {
