@@ -34,6 +34,9 @@ demo: build pagefind
 	@echo
 	@echo "Open 第005版 重庆新闻 in a browser (works from disk, no server needed):"
 	@echo "  file://$(CURDIR)/$(DEMO)/public/cqrb/2021-04-14/005/index.html"
+	@echo "The whole edition as one PDF (第005版 重庆新闻 is its 5th page, with a bookmark per page) and as an EPUB:"
+	@echo "  $(CURDIR)/$(DEMO)/public/cqrb/2021-04-14/cqrb-2021-04-14.pdf"
+	@echo "  $(CURDIR)/$(DEMO)/public/cqrb/2021-04-14/cqrb-2021-04-14.epub"
 	@echo "Search it (the search box of every page), e.g.:"
 	@echo "  file://$(CURDIR)/$(DEMO)/public/search/index.html?q=招商引资"
 	@echo "Or preview it over HTTP, rebuilt and reloaded as you edit demo/content or demo/layouts:"
