@@ -231,7 +231,7 @@ func writeJSON(path string, v any) error {
 
 func buildCmd(stdout, stderr io.Writer) *cobra.Command {
 	var siteDir, outDir, baseURL, pagefind, shard, only string
-	var offline, noPagefind, metrics, epubScans bool
+	var offline, noPagefind, metrics, epubScans, noEditionFiles bool
 	cmd := &cobra.Command{
 		Use:   "build",
 		Short: "Build the static site from the content bundles",
@@ -285,7 +285,7 @@ shards can run on many machines at once, and "epaper merge" puts them together.`
 			if err != nil {
 				return err
 			}
-			o := site.Options{SiteDir: siteDir, OutDir: outDir, BaseURL: baseURL, Theme: epaper.Theme(), Log: stderr, Pagefind: pf, TemplateMetrics: metrics, EPUBScans: epubScans}
+			o := site.Options{SiteDir: siteDir, OutDir: outDir, BaseURL: baseURL, Theme: epaper.Theme(), Log: stderr, Pagefind: pf, TemplateMetrics: metrics, EPUBScans: epubScans, NoEditionFiles: noEditionFiles}
 			if shard != "" {
 				return buildSharded(o, only, cmd.Flags().Changed("out"), stdout)
 			}
@@ -303,6 +303,7 @@ shards can run on many machines at once, and "epaper merge" puts them together.`
 	cmd.Flags().StringVar(&pagefind, "pagefind", "", "the Pagefind binary to index the site with (default $EPAPER_PAGEFIND, else pagefind on the PATH)")
 	cmd.Flags().BoolVar(&noPagefind, "no-pagefind", false, "no Pagefind index: the search page uses epaper's own index only")
 	cmd.Flags().BoolVar(&epubScans, "epub-scans", false, "put the scan of every page into the edition's EPUB (the front page's is its cover either way)")
+	cmd.Flags().BoolVar(&noEditionFiles, "no-edition-files", false, "no PDF and EPUB of each edition (and no links to them)")
 	cmd.Flags().BoolVar(&metrics, "template-metrics", false, "print the time spent in each template (for making your own layouts fast)")
 	cmd.Flags().StringVar(&shard, "shard", "", `build in shards: "year" (a site per year and a root site)`)
 	cmd.Flags().StringVar(&only, "only", "", `with --shard: build only this shard, a year ("2021") or "root"`)
