@@ -36,8 +36,13 @@ type editionFiles struct {
 	book epub.Book
 }
 
-// editionFileName is the base name of an edition's PDF and EPUB: PAPER-DATE.
-func editionFileName(paper, edition string) string { return paper + "-" + edition }
+// editionFileName is the base name of an edition's PDF and EPUB: the last two folders of its
+// path (PAPER-DATE), taken from the URL rather than the front matter, so that no name a
+// bundle gives can lead out of the edition's folder.
+func editionFileName(dir string) string {
+	segs := strings.Split(strings.Trim(dir, "/"), "/")
+	return strings.Join(segs[max(0, len(segs)-2):], "-")
+}
 
 // collectEditionFiles returns the editions among pages that this build publishes (not those
 // a shard renders only as link targets: they have no output formats), sorted by path.
@@ -65,10 +70,11 @@ func collectEdition(ctx context.Context, ed page.Page, o Options) (*editionFiles
 	if paper == "" || date == "" {
 		return nil, nil // an edition not made by the importer: nothing to name the files after
 	}
-	f := &editionFiles{
-		dir:  strings.Trim(strings.TrimPrefix(ed.RelPermalink(), homePath(o)), "/"),
-		name: editionFileName(paper, date),
+	f := &editionFiles{dir: strings.Trim(strings.TrimPrefix(ed.RelPermalink(), homePath(o)), "/")}
+	if f.dir == "" || strings.Contains(f.dir, "..") {
+		return nil, nil
 	}
+	f.name = editionFileName(f.dir)
 	paperName := param(params, keyPaperName)
 	f.pdf = editionpdf.Edition{Paper: paperName, Code: paper, Date: ed.Date(), Title: ed.Title()}
 	f.book = epub.Book{
