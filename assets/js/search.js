@@ -16,6 +16,7 @@
   var VERIFY_MAX = 1000; // candidates of the built-in index checked against their text
   var SNIPPET_BEFORE = 30;
   var SNIPPET_LENGTH = 110;
+  var snippets = self.epaperSnippets; // assets/js/snippets.js
 
   var view = document.getElementById("search");
   if (!view) {
@@ -161,7 +162,7 @@
             var meta = d.meta || {};
             return {
               url: d.url, title: meta.title, paper: meta.paper, date: meta.date, page: meta.page,
-              snippet: pagefindSnippet(d.excerpt || "", meta.title || "")
+              snippet: snippets.pagefind(markedParts(snippets.joinBlocks(d.excerpt || "")), meta.title || "")
             };
           });
         }));
@@ -170,61 +171,6 @@
         return { engine: "pagefind", total: hits.length, items: items, more: more };
       });
     });
-  }
-
-  // joinBlocks mends Pagefind's excerpt of Chinese text: Pagefind puts a zero-width space
-  // between the words it segmented, and ". " after every block (title, 副题, paragraph) that
-  // ends without punctuation. Between Chinese blocks that is an ideographic space, or
-  // nothing before a 副题 that starts with its own dash (贯彻落实…起好步——访…).
-  function joinBlocks(html) {
-    return html.replace(/\u200b/g, "")
-      .replace(/([^\x00-\x7f])\. (?=(?:<mark>)?[—–-])/g, "$1")
-      .replace(/([^\x00-\x7f])\. (?=(?:<mark>)?[^\x00-\x7f])/g, "$1\u3000");
-  }
-
-  // pagefindSnippet is Pagefind's excerpt as text parts, mended (joinBlocks) and, unless it
-  // is the start of the article (its title), started at a boundary.
-  function pagefindSnippet(excerpt, title) {
-    var parts = markedParts(joinBlocks(excerpt));
-    var text = parts.map(function (p) { return p[0]; }).join("");
-    if (title && text.indexOf(title.slice(0, 8)) === 0) {
-      return parts;
-    }
-    return fromBoundary(parts);
-  }
-
-  // fromBoundary makes a snippet (text parts, the matches marked) that does not begin at the
-  // start of its text begin at a boundary: after the first sentence or clause end, space,
-  // closing quote or dash before its first match (or, without a match, in its first half),
-  // or at an opening quote or bracket; not inside a word. It begins with "…".
-  var BOUNDARY = /[\u3002\uff01\uff1f\uff1b\uff0c\u3001\uff1a\u3000\u201d\u2019\u300d\u300f\uff09\u300b\u2014,.!?;:)\]\s]/;
-  var OPENING = /[\u201c\u2018\u300c\u300e\uff08\u300a(\[]/;
-  function fromBoundary(parts) {
-    if (parts.length && parts[0][0] === "…" && !parts[0][1]) {
-      parts = parts.slice(1);
-    }
-    var first = parts.length;
-    for (var k = 0; k < parts.length; k++) {
-      if (parts[k][1]) {
-        first = k;
-        break;
-      }
-    }
-    var lead = parts.slice(0, first).map(function (p) { return p[0]; }).join("");
-    var cut = 0;
-    if (lead && !OPENING.test(lead.charAt(0))) {
-      var limit = first < parts.length ? lead.length : Math.floor(lead.length / 2);
-      for (var i = 0; i < limit; i++) {
-        if (BOUNDARY.test(lead.charAt(i))) {
-          for (cut = i + 1; cut < lead.length && BOUNDARY.test(lead.charAt(cut)); cut++) {
-            // a run of them: "——", "。 "
-          }
-          break;
-        }
-      }
-    }
-    var rest = lead.slice(cut);
-    return [["…", false]].concat(rest ? [[rest, false]] : [], parts.slice(first));
   }
 
   // markedParts turns Pagefind's excerpt (escaped text with <mark> around the matches)
@@ -453,7 +399,7 @@
   // builtinSnippet: snippet, started at a boundary when it does not start the text.
   function builtinSnippet(text, ws) {
     var parts = snippet(text, ws);
-    return parts.length && parts[0][0] === "…" ? fromBoundary(parts) : parts;
+    return parts.length && parts[0][0] === "…" ? snippets.fromBoundary(parts) : parts;
   }
 
   // snippet: the text around the first word found, with every word in it marked.
