@@ -9,6 +9,8 @@
 //   - neither: a page that says so, in Latin letters and digits (a CJK font would have to be
 //     embedded in every PDF); its bookmark still names the page in Chinese.
 //
+// A page PDF that pdfcpu cannot read or merge is replaced by the page's scan, and reported.
+//
 // The output is the same bytes for the same input: pdfcpu merges and writes the pages, then
 // Write numbers and writes the objects again in a fixed order (pdfcpu's merge numbers them in
 // Go's random map order), dated with the edition's day, with a digest of the input as the
@@ -17,7 +19,7 @@
 // Example:
 //
 //	var buf bytes.Buffer
-//	err := editionpdf.Write(&buf, editionpdf.Edition{
+//	replaced, err := editionpdf.Write(&buf, editionpdf.Edition{
 //		Paper: "重庆日报", Code: "cqrb", Date: day, Title: "重庆日报 2021年04月14日 星期三",
 //		Pages: []editionpdf.Page{
 //			{Number: "001", Name: "头版", PDF: "content/cqrb/2021-04-14/001/page.pdf"},
