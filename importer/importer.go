@@ -190,6 +190,8 @@ func (im *Importer) Import(ctx context.Context, start *url.URL) (*Report, error)
 	}
 	finished := make([]bool, len(ed.Pages))
 	var mu sync.Mutex // finished, and the progress callback
+	// the log, in page order
+	logs := newPageLogs(im.opt.Log, len(ed.Pages))
 	sem := make(chan struct{}, max(1, im.fetcher.Options().Concurrency/2))
 	var wg sync.WaitGroup
 	for i, ref := range ed.Pages {
@@ -204,7 +206,8 @@ func (im *Importer) Import(ctx context.Context, start *url.URL) (*Report, error)
 		sem <- struct{}{}
 		go func() {
 			defer func() { <-sem; wg.Done() }()
-			im.importPage(ctx, pageReps[i], edition, i+1, ref, pre)
+			im.importPage(withPageLog(ctx, logs, i), pageReps[i], edition, i+1, ref, pre)
+			logs.finish(i)
 			mu.Lock()
 			defer mu.Unlock()
 			finished[i] = true
@@ -218,6 +221,7 @@ func (im *Importer) Import(ctx context.Context, start *url.URL) (*Report, error)
 		}()
 	}
 	wg.Wait()
+	logs.flush()
 	for _, r := range pageReps {
 		rep.Items = append(rep.Items, r.Items...)
 	}
