@@ -12,8 +12,14 @@ PKGS    := ./... ./testdata/fixture/... ./testdata/synth/... ./testdata/need/...
 PAGEFIND_VERSION := 1.6.0
 PAGEFIND := $(CURDIR)/.tools/node_modules/.bin/pagefind
 export EPAPER_PAGEFIND := $(PAGEFIND)
+# axe-core (accessibility rules run in the browser tests), from the npm registry, pinned;
+# its own prefix, so that installing it never prunes Pagefind. The tests find it through
+# EPAPER_AXE.
+AXE_VERSION := 4.14.1
+AXE := $(CURDIR)/.tools/axe/node_modules/axe-core/axe.min.js
+export EPAPER_AXE := $(AXE)
 
-.PHONY: all build demo test check chromium pagefind bench bench-smoke fixture clean
+.PHONY: all build demo test check chromium debian-tools pagefind axe bench bench-smoke fixture clean
 
 all: build
 
@@ -28,6 +34,9 @@ demo: build pagefind
 	@echo
 	@echo "Open 第005版 重庆新闻 in a browser (works from disk, no server needed):"
 	@echo "  file://$(CURDIR)/$(DEMO)/public/cqrb/2021-04-14/005/index.html"
+	@echo "The whole edition as one PDF (第005版 重庆新闻 is its 5th page, with a bookmark per page) and as an EPUB:"
+	@echo "  $(CURDIR)/$(DEMO)/public/cqrb/2021-04-14/cqrb-2021-04-14.pdf"
+	@echo "  $(CURDIR)/$(DEMO)/public/cqrb/2021-04-14/cqrb-2021-04-14.epub"
 	@echo "Search it (the search box of every page), e.g.:"
 	@echo "  file://$(CURDIR)/$(DEMO)/public/search/index.html?q=招商引资"
 	@echo "Or preview it over HTTP, rebuilt and reloaded as you edit demo/content or demo/layouts:"
@@ -35,21 +44,36 @@ demo: build pagefind
 
 # The whole test suite, as CI runs it: formatting, vet, then every test, the browser tests
 # in Debian's Chromium (installed here with apt-get when missing and run as root).
-# Plain `go test ./...` skips the tests whose program is missing; here a missing Chromium
-# or Pagefind fails them (EPAPER_REQUIRE, read by testdata/need).
+# Plain `go test ./...` skips the tests whose program is missing; here a missing
+# program (Chromium, Pagefind, axe-core, wget, pdftoppm, epubcheck) fails them
+# (EPAPER_REQUIRE, read by testdata/need).
 # Screenshots of the browser tests land in test-output/.
-test: check chromium pagefind
+test: check chromium debian-tools pagefind axe
 	mkdir -p test-output
-	EPAPER_REQUIRE=chromium,pagefind $(GO) test -count=1 -timeout 20m $(PKGS) -artifacts -outputdir $(CURDIR)/test-output
+	EPAPER_REQUIRE=chromium,pagefind,axe,wget,pdftoppm,epubcheck $(GO) test -count=1 -timeout 20m $(PKGS) -artifacts -outputdir $(CURDIR)/test-output
 	$(MAKE) --no-print-directory bench-smoke
 
+# Chromium and the CJK fonts it renders the pages' Chinese with (without them every 汉字 is
+# a box in the screenshots, and the browser tests fail).
 chromium:
-	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || { \
+	@{ command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1; } && \
+	  { fc-list :lang=zh family 2>/dev/null | grep -q . ; } || { \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	    echo "installing Debian's chromium for the browser tests"; \
-	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) || exit 1; \
+	    echo "installing Debian's chromium and fonts-noto-cjk for the browser tests"; \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null) || exit 1; \
 	  else \
-	    echo "the browser tests need Chromium: sudo apt-get install -y chromium"; exit 1; \
+	    echo "the browser tests need Chromium and CJK fonts: sudo apt-get install -y chromium fonts-noto-cjk"; exit 1; \
+	  fi; }
+
+# What the tests of the edition PDF and EPUB run: poppler-utils (pdftoppm, pdftotext) and
+# Debian's epubcheck (with a Java runtime); and wget, whose WARCs the archive tests replay.
+debian-tools:
+	@command -v pdftoppm >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1 && command -v epubcheck >/dev/null 2>&1 && command -v java >/dev/null 2>&1 && command -v wget >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "installing poppler-utils, epubcheck and wget for the edition PDF, EPUB and WARC tests"; \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils epubcheck wget >/dev/null) || exit 1; \
+	  else \
+	    echo "the tests need poppler-utils, epubcheck and wget: sudo apt-get install -y poppler-utils epubcheck wget"; exit 1; \
 	  fi; }
 
 # Pagefind into .tools/, unless the pinned version is there already.
@@ -58,6 +82,14 @@ pagefind:
 	  command -v npm >/dev/null 2>&1 || { echo "Pagefind is installed with npm: apt-get install -y npm (or Node.js from nodejs.org)"; exit 1; }; \
 	  echo "installing pagefind $(PAGEFIND_VERSION) into .tools/"; \
 	  npm install --prefix .tools --no-save --no-audit --no-fund --loglevel=error pagefind@$(PAGEFIND_VERSION) || exit 1; \
+	fi
+
+# axe-core into .tools/axe/, unless the pinned version is there already.
+axe:
+	@if ! grep -qs '"version": "$(AXE_VERSION)"' .tools/axe/node_modules/axe-core/package.json; then \
+	  command -v npm >/dev/null 2>&1 || { echo "axe-core is installed with npm: apt-get install -y npm (or Node.js from nodejs.org)"; exit 1; }; \
+	  echo "installing axe-core $(AXE_VERSION) into .tools/axe/"; \
+	  npm install --prefix .tools/axe --no-save --no-audit --no-fund --loglevel=error axe-core@$(AXE_VERSION) || exit 1; \
 	fi
 
 check:

@@ -109,7 +109,7 @@ func (im *Importer) importPage(ctx context.Context, rep *Report, edition bundle.
 		return im.writePage(ctx, rep, page, weight, p, d)
 	}()
 	if err != nil {
-		fmt.Fprintf(im.opt.Log, "FAILED page %s: %v\n", ref.Num, err)
+		fmt.Fprintf(im.logFor(ctx), "FAILED page %s: %v\n", ref.Num, err)
 	}
 	rep.add(bundle.KindPage, ref.URL, rel, status, err)
 }
@@ -197,7 +197,7 @@ func (im *Importer) importArticles(ctx context.Context, rep *Report, page bundle
 			defer func() { <-sem; wg.Done() }()
 			status, err := im.importArticle(ctx, art, i+1, a, p)
 			if err != nil {
-				fmt.Fprintf(im.opt.Log, "FAILED article %s: %v\n", a.URL, err)
+				fmt.Fprintf(im.logFor(ctx), "FAILED article %s: %v\n", a.URL, err)
 			}
 			results[i].status, results[i].err = status, err
 		}()
@@ -210,7 +210,7 @@ func (im *Importer) importArticles(ctx context.Context, rep *Report, page bundle
 			done++
 		}
 	}
-	fmt.Fprintf(im.opt.Log, "page %s %s: %d of %d articles\n", p.Num, p.Name, done, len(articles))
+	fmt.Fprintf(im.logFor(ctx), "page %s %s: %d of %d articles\n", p.Num, p.Name, done, len(articles))
 }
 
 // pageArticles is the page's article list, then any article only its image map names; one

@@ -206,6 +206,8 @@ func (im *Importer) crawl(ctx context.Context, entry *decoded, edition bundle.Re
 	}
 	finished := make([]bool, len(ed.Pages))
 	var mu sync.Mutex // finished, and the progress callback
+	// the log, in page order
+	logs := newPageLogs(im.opt.Log, len(ed.Pages))
 	sem := make(chan struct{}, max(1, im.fetcher.Options().Concurrency/2))
 	var wg sync.WaitGroup
 	for i, ref := range ed.Pages {
@@ -220,7 +222,8 @@ func (im *Importer) crawl(ctx context.Context, entry *decoded, edition bundle.Re
 		sem <- struct{}{}
 		go func() {
 			defer func() { <-sem; wg.Done() }()
-			im.importPage(ctx, pageReps[i], edition, i+1, ref, pre)
+			im.importPage(withPageLog(ctx, logs, i), pageReps[i], edition, i+1, ref, pre)
+			logs.finish(i)
 			mu.Lock()
 			defer mu.Unlock()
 			finished[i] = true
@@ -234,6 +237,7 @@ func (im *Importer) crawl(ctx context.Context, entry *decoded, edition bundle.Re
 		}()
 	}
 	wg.Wait()
+	logs.flush()
 	for _, r := range pageReps {
 		rep.Items = append(rep.Items, r.Items...)
 	}

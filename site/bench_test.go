@@ -21,7 +21,8 @@ var buildDays = []int{1, 30, 120, 365, 480}
 
 // BenchmarkBuild renders days of a synthetic archive (testdata/synth, imported) with the
 // Hugo library as epaper build does, offline (the default), but without the search index
-// (Options.NoSearch): the Hugo render alone, comparable with the hugo command
+// (Options.NoSearch) and the editions' PDFs and EPUBs (Options.NoEditionFiles): the Hugo
+// render alone, comparable with the hugo command
 // (BenchmarkBuildCLI). The site is imported before the timer starts, or taken from
 // $EPAPER_BENCH_DIR. Peak RSS is of the whole process from the first measured run; run one
 // size per process (testdata/synth/benchrun does):
@@ -30,10 +31,17 @@ var buildDays = []int{1, 30, 120, 365, 480}
 func BenchmarkBuild(b *testing.B) { benchBuild(b, true) }
 
 // BenchmarkBuildWithSearch is BenchmarkBuild with the built-in search index, as epaper
-// build writes it: the difference is the cost of the index.
+// build writes it: the difference is the cost of the index. (Still without the editions'
+// PDFs and EPUBs: BenchmarkBuildWithEditionFiles.)
 func BenchmarkBuildWithSearch(b *testing.B) { benchBuild(b, false) }
 
-func benchBuild(b *testing.B, noSearch bool) {
+// BenchmarkBuildWithEditionFiles is BenchmarkBuild with the editions' PDFs and EPUBs: the
+// difference is their cost.
+func BenchmarkBuildWithEditionFiles(b *testing.B) { benchBuildWith(b, true, false) }
+
+func benchBuild(b *testing.B, noSearch bool) { benchBuildWith(b, noSearch, true) }
+
+func benchBuildWith(b *testing.B, noSearch, noEditionFiles bool) {
 	for _, days := range buildDays {
 		b.Run(fmt.Sprintf("days=%d", days), func(b *testing.B) {
 			o := synth.BenchOptions(b, days)
@@ -47,7 +55,7 @@ func benchBuild(b *testing.B, noSearch bool) {
 				freshBuild(b, dir)
 				m.Resume()
 				b.StartTimer()
-				err := site.Build(site.Options{SiteDir: dir, OutDir: out, Theme: epaper.Theme(), NoSearch: noSearch})
+				err := site.Build(site.Options{SiteDir: dir, OutDir: out, Theme: epaper.Theme(), NoSearch: noSearch, NoEditionFiles: noEditionFiles})
 				b.StopTimer()
 				m.Pause()
 				if err != nil {

@@ -76,8 +76,11 @@ func buildInto(o Options, plan shardPlan, dir string) error {
 	if cacheDir == "" {
 		cacheDir = filepath.Join(work, "cache")
 	}
-	docs, err := render(o, plan, dir, themesDir, cacheDir)
+	docs, eds, err := render(o, plan, dir, themesDir, cacheDir)
 	if err != nil {
+		return err
+	}
+	if err := writeEditionFiles(dir, eds, o.Log); err != nil {
 		return err
 	}
 	if !o.NoSearch && o.shard != RootShard { // the root searches the years' indexes
@@ -102,8 +105,9 @@ func buildInto(o Options, plan shardPlan, dir string) error {
 }
 
 // render runs one Hugo build with a fresh HugoSites. It returns the articles for the
-// built-in search index (none with o.NoSearch), read while Hugo still holds them.
-func render(o Options, plan shardPlan, publishDir, themesDir, cacheDir string) ([]searchDoc, error) {
+// built-in search index (none with o.NoSearch) and the editions' PDFs and EPUBs to write
+// (none with o.NoEditionFiles), read while Hugo still holds them.
+func render(o Options, plan shardPlan, publishDir, themesDir, cacheDir string) ([]searchDoc, []editionFiles, error) {
 	hugoMu.Lock()
 	defer hugoMu.Unlock()
 	defer page.Clear()
@@ -121,27 +125,33 @@ func render(o Options, plan shardPlan, publishDir, themesDir, cacheDir string) (
 	})
 	h, err := newHugoSites(o, plan, publishDir, themesDir, cacheDir, logger)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	buildErr, stuck := buildOrGiveUp(h)
 	if stuck {
 		// The stuck build holds nothing of ours but h; Hugo's global page cache is cleared
 		// below, and the next build uses a fresh HugoSites.
-		return nil, fmt.Errorf("Hugo stopped rendering after %d or more pages failed and did not return (Hugo %s loses those errors here): "+
+		return nil, nil, fmt.Errorf("Hugo stopped rendering after %d or more pages failed and did not return (Hugo %s loses those errors here): "+
 			"look for a template error in the site's layouts/, which override epaper's (a build without them shows whether they are the cause)", hugoMaxRenderErrors, hugoVersion())
 	}
 	var docs []searchDoc
 	if buildErr == nil && !o.NoSearch && o.shard != RootShard {
 		docs = collectSearchDocs(context.Background(), h.RegularPages(), o)
 	}
+	var eds []editionFiles
+	if buildErr == nil && !o.NoEditionFiles {
+		if eds, buildErr = collectEditionFiles(context.Background(), h.Pages(), o); buildErr != nil {
+			buildErr = fmt.Errorf("edition PDF and EPUB: %w", buildErr)
+		}
+	}
 	closeErr := h.Close()
 	if buildErr != nil {
-		return nil, buildErr
+		return nil, nil, buildErr
 	}
 	if n := logger.LoggCount(logg.LevelError); n > 0 {
-		return nil, fmt.Errorf("%d errors logged:\n%s", n, logBuf.String())
+		return nil, nil, fmt.Errorf("%d errors logged:\n%s", n, logBuf.String())
 	}
-	return docs, closeErr
+	return docs, eds, closeErr
 }
 
 // hugoMaxRenderErrors is the number of failed pages after which Hugo stops a build

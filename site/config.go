@@ -102,6 +102,7 @@ func hugoConfig(o Options, publishDir, themesDir, cacheDir string, plan shardPla
 			"offline":       o.Offline(),
 			"shard":         o.shard,
 			"searchIndexes": searchIndexes(o, plan),
+			"editionFiles":  !o.NoEditionFiles, // the PDF and EPUB of each edition (editionfiles.go)
 		},
 	})
 	return cfg

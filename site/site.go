@@ -35,6 +35,12 @@ type Options struct {
 	// TemplateMetrics writes Hugo's template metrics (time and count per template, and
 	// hints for caching partials) to Log: for finding what makes a site's layouts slow.
 	TemplateMetrics bool
+	// EPUBScans puts the scan of every page into the edition's EPUB (the front page's is
+	// its cover either way).
+	EPUBScans bool
+	// NoEditionFiles leaves out the edition PDFs and EPUBs (and the links to them); for
+	// measuring the Hugo build alone.
+	NoEditionFiles bool
 
 	// shard is the part of a sharded site to build (set by BuildSharded): RootShard or a
 	// year ("2021"). Empty: the whole site.

@@ -16,6 +16,7 @@
   var VERIFY_MAX = 1000; // candidates of the built-in index checked against their text
   var SNIPPET_BEFORE = 30;
   var SNIPPET_LENGTH = 110;
+  var snippets = self.epaperSnippets; // assets/js/snippets.js
 
   var view = document.getElementById("search");
   if (!view) {
@@ -161,7 +162,7 @@
             var meta = d.meta || {};
             return {
               url: d.url, title: meta.title, paper: meta.paper, date: meta.date, page: meta.page,
-              snippet: markedParts(d.excerpt || "")
+              snippet: snippets.pagefind(markedParts(snippets.joinBlocks(d.excerpt || "")), meta.title || "")
             };
           });
         }));
@@ -362,7 +363,7 @@
           var d = c.doc;
           return {
             url: new URL(d[0], rootURL).href, title: d[1], paper: d[6], date: d[5], page: d[7],
-            snippet: snippet(c.text, ws)
+            snippet: builtinSnippet(c.text, ws)
           };
         });
         var next = 0;
@@ -394,6 +395,12 @@
     status.textContent = "搜索出错：" + (err && err.message || err);
     view.setAttribute("data-engine", "error");
   });
+
+  // builtinSnippet: snippet, started at a boundary when it does not start the text.
+  function builtinSnippet(text, ws) {
+    var parts = snippet(text, ws);
+    return parts.length && parts[0][0] === "…" ? snippets.fromBoundary(parts) : parts;
+  }
 
   // snippet: the text around the first word found, with every word in it marked.
   function snippet(text, ws) {

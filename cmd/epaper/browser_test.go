@@ -329,6 +329,7 @@ func TestBrowserWidths(t *testing.T) {
 				}
 			}
 		}
+		b.settle(t)
 		png := value(t, b, chromedp.FullScreenshot(100))
 		writeShot(t, filepath.Join(shots, "page005-"+w.name+".png"), png)
 		b.click(t, `ol.article-list li:last-child a`)
@@ -336,6 +337,7 @@ func TestBrowserWidths(t *testing.T) {
 		if scroll.W > scroll.X {
 			t.Errorf("%s: the article scrolls sideways (%v > %v)", w.name, scroll.W, scroll.X)
 		}
+		b.settle(t)
 		png = value(t, b, chromedp.FullScreenshot(100))
 		writeShot(t, filepath.Join(shots, "article268824-"+w.name+".png"), png)
 	}

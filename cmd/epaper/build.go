@@ -16,7 +16,7 @@ import (
 
 func buildCmd(stdout, stderr io.Writer) *cobra.Command {
 	var siteDir, outDir, baseURL, pagefind, shard, only string
-	var offline, noPagefind, metrics bool
+	var offline, noPagefind, metrics, epubScans, noEditionFiles bool
 	cmd := &cobra.Command{
 		Use:   "build",
 		Short: "Build the static site from the content bundles",
@@ -37,6 +37,11 @@ one index a month,
 which the search page uses when the site is served over HTTP. Pagefind is found as
 --pagefind, $EPAPER_PAGEFIND or pagefind on the PATH; without it the build says so and the
 search page uses epaper's own index everywhere.
+
+Every edition also gets one PDF of all its pages in page order, with a bookmark per page
+(PAPER-DATE.pdf beside the edition's index.html: the pages' own PDFs, merged; a page
+without one from its scan), and an EPUB of all its articles by page (PAPER-DATE.epub,
+cover from the front page's scan; --epub-scans adds every page's scan).
 
 An archive of many years can be built in shards (--shard year): each year as an
 independent Hugo site, and a small root site (home, calendars, search across the years).
@@ -65,7 +70,7 @@ shards can run on many machines at once, and "epaper merge" puts them together.`
 			if err != nil {
 				return err
 			}
-			o := site.Options{SiteDir: siteDir, OutDir: outDir, BaseURL: baseURL, Theme: epaper.Theme(), Log: stderr, Pagefind: pf, TemplateMetrics: metrics}
+			o := site.Options{SiteDir: siteDir, OutDir: outDir, BaseURL: baseURL, Theme: epaper.Theme(), Log: stderr, Pagefind: pf, TemplateMetrics: metrics, EPUBScans: epubScans, NoEditionFiles: noEditionFiles}
 			if shard != "" {
 				return buildShards(o, only, stdout)
 			}
@@ -82,6 +87,8 @@ shards can run on many machines at once, and "epaper merge" puts them together.`
 	cmd.Flags().BoolVar(&offline, "offline", false, "build for file:// (the default without --base-url)")
 	cmd.Flags().StringVar(&pagefind, "pagefind", "", "the Pagefind binary to index the site with (default $EPAPER_PAGEFIND, else pagefind on the PATH)")
 	cmd.Flags().BoolVar(&noPagefind, "no-pagefind", false, "no Pagefind index: the search page uses epaper's own index only")
+	cmd.Flags().BoolVar(&epubScans, "epub-scans", false, "put the scan of every page into the edition's EPUB (the front page's is its cover either way)")
+	cmd.Flags().BoolVar(&noEditionFiles, "no-edition-files", false, "no PDF and EPUB of each edition (and no links to them)")
 	cmd.Flags().BoolVar(&metrics, "template-metrics", false, "print the time spent in each template (for making your own layouts fast)")
 	cmd.Flags().StringVar(&shard, "shard", "", `build in shards: "year" (a site per year and a root site)`)
 	cmd.Flags().StringVar(&only, "only", "", `with --shard: build only this shard, a year ("2021") or "root"`)

@@ -1,12 +1,12 @@
 package archive
 
 import (
+	"github.com/epaper-archive/epaper/testdata/need"
+
 	"bytes"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"slices"
-	"strings"
 	"testing"
 	"time"
 
@@ -28,25 +28,12 @@ var fixtureFiles = []string{
 
 // requireTool returns the path of a command a test needs, or skips the test saying which is
 // missing and how to install it; with the tool named in EPAPER_REQUIRE (comma-separated) a
-// missing tool fails the test instead.
-func requireTool(t *testing.T, name, install string) string {
-	t.Helper()
-	p, err := exec.LookPath(name)
-	if err == nil {
-		return p
-	}
-	if slices.Contains(strings.Split(os.Getenv("EPAPER_REQUIRE"), ","), name) {
-		t.Fatalf("%s is required (EPAPER_REQUIRE) but not found: %v; install it with %s", name, err, install)
-	}
-	t.Skipf("%s not found, so this test cannot run: install it with %s (EPAPER_REQUIRE=%s makes this a failure)", name, install, name)
-	return ""
-}
 
 // A WARC that Debian's wget writes while fetching the sample edition from the loopback
 // fixture server replays through epaper: every file as served, wget's "<URI>" fields read.
 func TestWgetWARCReplays(t *testing.T) {
 	t.Parallel()
-	wget := requireTool(t, "wget", "apt-get install wget")
+	wget := need.Program(t, "wget")
 	srv := fixture.NewServer(fixture.Root())
 	defer srv.Close()
 	dir := t.TempDir()

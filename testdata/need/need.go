@@ -17,7 +17,7 @@ const EnvRequire = "EPAPER_REQUIRE"
 const EnvPagefind = "EPAPER_PAGEFIND"
 
 // programs are the names EPAPER_REQUIRE knows.
-var programs = []string{"chromium", "pagefind"}
+var programs = []string{"chromium", "pagefind", "axe", "wget", "pdftoppm", "epubcheck"}
 
 // Chromium returns the path of a Chromium to drive (chromium, chromium-browser or
 // google-chrome on the PATH), or skips t, or fails it when EPAPER_REQUIRE names chromium.
@@ -51,6 +51,45 @@ func Pagefind(t testing.TB) string {
 	}
 	missing(t, "pagefind", fmt.Sprintf("this test indexes a site with Pagefind, and there is none: $%s is not set and no pagefind is on the PATH. "+
 		"Install the pinned version with make pagefind (npm, into .tools/), then set %s=$PWD/.tools/node_modules/.bin/pagefind (make test does both)", EnvPagefind, EnvPagefind))
+	return ""
+}
+
+// EnvAxe names the environment variable that names axe-core's axe.min.js.
+const EnvAxe = "EPAPER_AXE"
+
+// Axe returns the axe-core script ($EPAPER_AXE, which must then be readable), or skips t,
+// or fails it when EPAPER_REQUIRE names axe.
+func Axe(t testing.TB) string {
+	t.Helper()
+	file := os.Getenv(EnvAxe)
+	if file == "" {
+		missing(t, "axe", fmt.Sprintf("this test runs axe-core in the pages, and $%s does not name its axe.min.js. "+
+			"Install the pinned version with make axe (npm, into .tools/axe), then set %s=$PWD/.tools/axe/node_modules/axe-core/axe.min.js (make test does both)", EnvAxe, EnvAxe))
+		return ""
+	}
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatalf("%s: %v (make axe installs axe-core into .tools/axe)", EnvAxe, err)
+	}
+	return string(data)
+}
+
+// debianPackages are the Debian packages of the programs Program knows.
+var debianPackages = map[string]string{"wget": "wget", "pdftoppm": "poppler-utils", "epubcheck": "epubcheck"}
+
+// Program returns the path of name (wget, pdftoppm or epubcheck) on the PATH, or skips t,
+// or fails it when EPAPER_REQUIRE names it.
+func Program(t testing.TB, name string) string {
+	t.Helper()
+	pkg, ok := debianPackages[name]
+	if !ok {
+		t.Fatalf("need.Program: no program %q (known: wget, pdftoppm, epubcheck)", name)
+	}
+	if path, err := exec.LookPath(name); err == nil {
+		return path
+	}
+	missing(t, name, fmt.Sprintf("this test runs %s, and there is none on the PATH. "+
+		"Install Debian's: apt-get install -y %s (make test does, as root)", name, pkg))
 	return ""
 }
 
