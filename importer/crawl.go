@@ -102,6 +102,9 @@ func (im *Importer) importPage(ctx context.Context, rep *Report, edition bundle.
 		if err != nil {
 			return err
 		}
+		if err := im.identify(p); err != nil {
+			return err
+		}
 		p.Num, p.Name = ref.Num, cmp.Or(ref.Name, p.Name) // the page list is the edition's table of contents
 		return im.writePage(ctx, rep, page, weight, p, d)
 	}()

@@ -8,17 +8,19 @@ import (
 	"net/url"
 	"time"
 
+	"github.com/epaper-archive/epaper/importer/archive"
 	"github.com/epaper-archive/epaper/importer/extract"
 	"github.com/epaper-archive/epaper/importer/fetch"
 )
 
-// DayResult is the outcome of one day of a date range.
+// DayResult is the outcome of one day of a date range, or of one edition of a mirror.
 type DayResult struct {
-	Day    string  `json:"day"` // 2021-04-14
+	Paper  string  `json:"paper,omitempty"` // the paper's code, for an edition of a mirror
+	Day    string  `json:"day"`             // 2021-04-14
 	URL    string  `json:"url"`
 	Report *Report `json:"report,omitempty"`
 	Error  string  `json:"error,omitempty"`  // the edition could not be had at all
-	Absent bool    `json:"absent,omitempty"` // the site has no edition that day (404)
+	Absent bool    `json:"absent,omitempty"` // the site has no edition that day (404, or not in the mirror or archive)
 }
 
 // ImportRange imports the edition of every day from from to to (inclusive), each found by
@@ -54,7 +56,8 @@ func (im *Importer) ImportRange(ctx context.Context, start *url.URL, from, to ti
 		switch {
 		case err == nil:
 			res.Report = rep
-		case errors.As(err, &status) && (status.StatusCode == http.StatusNotFound || status.StatusCode == http.StatusGone):
+		case errors.As(err, &status) && (status.StatusCode == http.StatusNotFound || status.StatusCode == http.StatusGone),
+			errors.Is(err, archive.ErrNotCaptured):
 			res.Absent = true
 			fmt.Fprintf(im.opt.Log, "no edition on %s: %s\n", res.Day, u)
 		default:

@@ -46,13 +46,20 @@ type Options struct {
 	Progress func(Progress)
 	// Now is the clock of retrieval times; nil: time.Now.
 	Now func() time.Time
+	// Paper and PaperName override the paper's code and name, whatever the pages say
+	// (--paper, --paper-name); "": as the pages say.
+	Paper, PaperName string
+	// EditionJobs is how many editions ImportEditions imports side by side; 0: two.
+	EditionJobs int
 }
 
-// Progress counts what an import has done so far.
+// Progress counts what an import has done so far: the pages of the editions begun, and, for
+// ImportEditions, the editions.
 type Progress struct {
-	Pages, PagesTotal int
-	Articles          int
-	Failed            int
+	Pages, PagesTotal       int
+	Articles                int
+	Failed                  int
+	Editions, EditionsTotal int
 }
 
 // Importer imports editions into a site.
@@ -90,6 +97,9 @@ type Item struct {
 	Bundle string `json:"bundle,omitempty"` // the bundle's folder under content/
 	Status string `json:"status"`           // "imported", "unchanged" or "failed"
 	Error  string `json:"error,omitempty"`
+	// NotCaptured says that it failed because the mirror or archive read does not hold it
+	// (archive.ErrNotCaptured): no server was asked.
+	NotCaptured bool `json:"not_captured,omitempty"`
 }
 
 // Statuses of an Item.
@@ -130,7 +140,7 @@ func (r *Report) Count(kind, status string) int {
 func (r *Report) add(kind, u, bundle, status string, err error) {
 	it := Item{Kind: kind, URL: u, Bundle: bundle, Status: status}
 	if err != nil {
-		it.Status, it.Error = Failed, err.Error()
+		it.Status, it.Error, it.NotCaptured = Failed, err.Error(), errors.Is(err, archive.ErrNotCaptured)
 	}
 	r.Items = append(r.Items, it)
 }
@@ -165,16 +175,22 @@ func (im *Importer) Import(ctx context.Context, start *url.URL) (*Report, error)
 	if err != nil {
 		return nil, err
 	}
-	ed := entry.page
-	if err := bundle.CheckName(ed.Paper); err != nil {
-		return nil, fmt.Errorf("%s: paper code: %w", ed.URL, err)
-	}
-	edition := bundle.Ref{Paper: ed.Paper, Edition: ed.Date.Format(time.DateOnly)}
-	rep := &Report{Edition: edition.Rel()}
-	if err := bundle.RemoveStale(edition.Dir(im.content)); err != nil {
+	edition, err := im.editionOf(entry)
+	if err != nil {
 		return nil, err
 	}
-	if err := im.writePaper(ed); err != nil {
+	if err := im.writePaper(entry.page); err != nil {
+		return nil, err
+	}
+	return im.crawl(ctx, entry, edition)
+}
+
+// crawl imports the edition whose page entry is into its bundle edition: the edition's
+// _index.md, then every page of its page list with their articles.
+func (im *Importer) crawl(ctx context.Context, entry *decoded, edition bundle.Ref) (*Report, error) {
+	ed := entry.page
+	rep := &Report{Edition: edition.Rel()}
+	if err := bundle.RemoveStale(edition.Dir(im.content)); err != nil {
 		return nil, err
 	}
 	if err := im.writeEdition(edition, ed); err != nil {
@@ -324,28 +340,4 @@ func (im *Importer) now() time.Time {
 		return im.opt.Now()
 	}
 	return time.Now()
-}
-
-// findEdition follows meta refreshes from start (a paper's index points at its newest
-// edition so) to a page of an edition.
-func (im *Importer) findEdition(ctx context.Context, start string) (*decoded, error) {
-	u := start
-	for hops := 0; hops < 5; hops++ {
-		d, err := im.fetchHTML(ctx, u, nil)
-		if err != nil {
-			return nil, fmt.Errorf("%w: %w", ErrNoEdition, err)
-		}
-		base, _ := url.Parse(d.url)
-		if next := extract.ExtractRefresh(d.text, base); next != "" && next != d.url {
-			u = next
-			continue
-		}
-		p, err := extract.ExtractPage(d.text, base)
-		if err != nil {
-			return nil, fmt.Errorf("%w: %w", ErrNoEdition, err)
-		}
-		d.page, d.isPage = p, extract.ArticleID(d.url) == ""
-		return d, nil
-	}
-	return nil, fmt.Errorf("%w: %s: more than 5 meta refreshes", ErrNoEdition, start)
 }

@@ -1,14 +1,12 @@
 package importer
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"net/http"
 	"net/url"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 
 	"github.com/epaper-archive/epaper/importer/archive"
@@ -16,18 +14,37 @@ import (
 
 // Source is where an import starts: a URL, and the transport that reaches it.
 type Source struct {
+	// URL is where a one-edition import (Import) starts: the URL given; for a file of a
+	// mirror, its original URL; for a folder, the first page of its newest edition; for an
+	// archive, its first edition page.
 	URL       *url.URL
 	Transport http.RoundTripper // nil: the network
-	closer    io.Closer
+	// Mirror is the local mirror SOURCE is part of (a folder or a file of it); nil for a URL
+	// or an archive.
+	Mirror *archive.Mirror
+	// Editions are the editions found in a folder, in date order (archive.Mirror.Editions);
+	// for a file of a mirror, its own edition alone (Date "" when it is an index page, whose
+	// edition is known once it is followed); nil for a URL or an archive.
+	Editions []archive.Edition
+	closer   io.Closer
 }
 
-var hostLike = regexp.MustCompile(`^[a-z0-9]([a-z0-9\-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9\-]*[a-z0-9])?)+(:\d+)?$`)
+// SourceOptions configure OpenSource.
+type SourceOptions struct {
+	// Host is the host a mirror without a host folder was taken from (wget -r -nH): its
+	// bundles then name that host's URLs. "": see archive.MirrorOptions.
+	Host string
+}
 
-// ResolveSource reads a SOURCE argument: an http(s) URL, or a local file or directory of a
-// mirror. A mirror whose path has a folder named like a host (as wget --mirror and HTTrack
-// write them: epaper.cqrb.cn/html/…) is read as that host's site, so its bundles name the
-// original URLs; any other local path is read through file:// URLs.
-func ResolveSource(arg string) (*Source, error) {
+// ResolveSource is OpenSource with no options.
+func ResolveSource(arg string) (*Source, error) { return OpenSource(arg, SourceOptions{}) }
+
+// OpenSource reads a SOURCE argument: an http(s) URL, a WARC or WACZ file, or a local mirror
+// as wget --mirror, wget -r and HTTrack leave them — the folder the tool ran in, a host folder,
+// any folder inside one, or one page or article file (see archive.OpenMirror). A mirror's
+// bundles name the original URLs. For a folder, the editions in it are found (Editions); a
+// folder in which none can be found is an error that says what was looked for.
+func OpenSource(arg string, opt SourceOptions) (*Source, error) {
 	if strings.HasPrefix(arg, "http://") || strings.HasPrefix(arg, "https://") {
 		u, err := url.Parse(arg)
 		if err != nil || u.Host == "" {
@@ -46,22 +63,39 @@ func ResolveSource(arg string) (*Source, error) {
 	if low := strings.ToLower(abs); !fi.IsDir() && (strings.HasSuffix(low, ".warc") || strings.HasSuffix(low, ".warc.gz") || strings.HasSuffix(low, ".wacz")) {
 		return archiveSource(abs)
 	}
-	start := abs
-	if fi.IsDir() {
-		if start, err = startFile(abs); err != nil {
-			return nil, fmt.Errorf("source %q: %w", arg, err)
-		}
+	m, err := archive.OpenMirror(abs, archive.MirrorOptions{Host: opt.Host})
+	if err != nil {
+		return nil, fmt.Errorf("source %q: %w", arg, err)
 	}
-	for dir := filepath.Dir(start); dir != filepath.Dir(dir); dir = filepath.Dir(dir) {
-		host := strings.ToLower(filepath.Base(dir))
-		if hostLike.MatchString(host) {
-			rel, _ := filepath.Rel(dir, start)
-			u := &url.URL{Scheme: "http", Host: host, Path: "/" + filepath.ToSlash(rel)}
-			return &Source{URL: u, Transport: archive.NewMirror(dir, host)}, nil
-		}
+	src := &Source{Transport: m, Mirror: m, closer: m}
+	if start := m.Start(); start != "" {
+		src.URL, _ = url.Parse(start)
+		src.Editions = []archive.Edition{fileEdition(m, start, abs)}
+		return src, nil
 	}
-	u := &url.URL{Scheme: "file", Path: filepath.ToSlash(start)}
-	return &Source{URL: u, Transport: archive.NewMirror("/", "")}, nil
+	if src.Editions, err = m.Editions(); err != nil {
+		m.Close()
+		return nil, fmt.Errorf("source %q: %w", arg, err)
+	}
+	src.URL, _ = url.Parse(src.Editions[len(src.Editions)-1].URL)
+	return src, nil
+}
+
+// fileEdition is the edition a file of a mirror starts.
+func fileEdition(m *archive.Mirror, start, file string) archive.Edition {
+	u, _ := url.Parse(start)
+	info := archive.ClassifyPath(u.Path)
+	ed := archive.Edition{Paper: info.Paper, PaperFrom: "path", Date: info.Date, Layout: info.Layout, URL: start, File: file}
+	if ed.Paper == "" {
+		ed.Paper, ed.PaperFrom = archive.HostCode(u.Host), "host"
+	}
+	if ed.Paper == "" {
+		ed.PaperFrom = ""
+	}
+	if info.Layout == "" {
+		ed.Layout = "file"
+	}
+	return ed
 }
 
 // archiveSource replays a WARC or WACZ file, starting at its first edition page.
@@ -79,28 +113,10 @@ func archiveSource(path string) (*Source, error) {
 	return &Source{URL: u, Transport: t, closer: t}, nil
 }
 
-// Close releases what the source holds open (an archive).
+// Close releases what the source holds open (an archive, a mirror's folders).
 func (s *Source) Close() error {
 	if s.closer != nil {
 		return s.closer.Close()
 	}
 	return nil
-}
-
-// startFile finds where to start in a mirror directory: its index page, or, at the top of a
-// mirror, the index of the only paper under html/.
-func startFile(dir string) (string, error) {
-	for _, name := range []string{"index.htm", "index.html", "node.htm", "node.html", "default.htm"} {
-		if fi, err := os.Stat(filepath.Join(dir, name)); err == nil && !fi.IsDir() {
-			return filepath.Join(dir, name), nil
-		}
-	}
-	papers, _ := filepath.Glob(filepath.Join(dir, "html", "*", "index.htm*"))
-	if len(papers) == 1 {
-		return papers[0], nil
-	}
-	if len(papers) > 1 {
-		return "", fmt.Errorf("several papers under html/ (%d): name one of their folders", len(papers))
-	}
-	return "", errors.New("no index.htm, node.htm or html/PAPER/index.htm in it")
 }

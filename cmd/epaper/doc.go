@@ -7,12 +7,12 @@
 //	epaper build --site mypaper --base-url https://paper.example.org/ --out /srv/www
 //	epaper serve --site mypaper                     # preview on http://127.0.0.1:1414/
 //
-// Its commands are import (an edition, a date range, a mirror or a WARC), build (whole, or
-// in year shards), merge (shards built apart), serve, verify (digests of the bundles, links
-// of the built site), new (a hand-made article) and version; each explains itself with
-// --help. The exit code is 0 on success, 1 on a failure (for import: some page or article
-// could not be imported; the rest was, and the summary says what failed), 2 for a command
-// line that cannot be run as given.
+// Its commands are import (an edition, a date range, every edition of a mirror, a WARC),
+// build (whole, or in year shards), merge (shards built apart), serve, verify (digests of the
+// bundles, links of the built site), new (a hand-made article) and version; each explains
+// itself with --help. The exit code is 0 on success, 1 on a failure (for import: some page
+// or article could not be imported; the rest was, and the summary says what failed), 2 for
+// a command line that cannot be run as given.
 //
 // The command parses flags, passes them to the importer and site packages as their options,
 // and prints what they did: it holds no logic of its own that they need. It reads one

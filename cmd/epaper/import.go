@@ -1,12 +1,9 @@
 package main
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"io"
-	"path/filepath"
-	"time"
 
 	"github.com/epaper-archive/epaper/importer"
 	"github.com/epaper-archive/epaper/importer/archive"
@@ -16,29 +13,36 @@ import (
 )
 
 func importCmd(stdout, stderr io.Writer) *cobra.Command {
-	var siteDir, reportFile, from, to, warcOut string
+	var siteDir, reportFile, from, to, warcOut, host string
 	var quiet bool
 	opt := importer.Options{Fetch: fetch.DefaultFetchOptions()}
 	opt.Fetch.UserAgent = ""
 	cmd := &cobra.Command{
 		Use:   "import SOURCE",
 		Short: "Import an edition's original pages into content bundles",
-		Long: `Import reads one edition of a Founder e-paper and writes Hugo content bundles into
+		Long: `Import reads the editions of a Founder e-paper and writes Hugo content bundles into
 SITE/content: a bundle per edition, per page (版) and per article, with the page scans,
 PDFs, images and the raw HTML as received.
 
 SOURCE is the paper's index URL (it points at the newest edition), any page or article
-URL of an edition, or a local file or directory of a mirror of the site (as written by
-wget --mirror or HTTrack). The whole edition is imported: every page of its page list and
-every article of each page. What cannot be fetched or read is reported and the rest is
-still imported; the exit code is then 1. Importing the same input twice writes the same
-bytes.
+URL of an edition, a WARC or WACZ file, or a local mirror of the site as wget --mirror,
+wget -r or HTTrack leave it: the folder the tool ran in, a host folder, any folder inside
+one, or one page or article file. Every edition found in a mirror's folder is imported,
+in date order (--from/--to pick the days); a URL or a file imports the edition it belongs
+to. The whole edition is imported: every page of its page list and every article of each
+page. What cannot be fetched or read is reported and the rest is still imported; the exit
+code is then 1. Importing the same input twice writes the same bytes.
+
+A mirror without a host folder (wget -r -nH) stands for the host --host names; without
+it, its URLs are recorded as http://unknown.invalid/PATH and the paper's code must come
+from the paths (html/PAPER/…, PAPER/html/…) or from --paper.
 
 The crawler is polite: robots.txt (and its Crawl-delay) is honoured, requests to a host
 are rate limited, few are in flight at once, and failures that may pass (5xx, 429, 408,
 resets, timeouts, bodies cut short) are retried with exponential backoff, honouring
 Retry-After. A re-import asks the server whether each page changed since the last one
-(ETag / Last-Modified kept in the bundles) and keeps what has not; --force fetches all.`,
+(ETag / Last-Modified kept in the bundles) and keeps what has not; --force fetches all.
+A local mirror or archive is read without rate limit or robots.txt.`,
 		Args: exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) (err error) {
 			if opt.Fetch.UserAgent == "" {
@@ -47,11 +51,24 @@ Retry-After. A re-import asks the server whether each page changed since the las
 			if err := flagError(cmd, opt.Fetch.Validate()); err != nil {
 				return err
 			}
-			src, err := importer.ResolveSource(args[0])
+			if opt.Paper != "" {
+				if err := bundle.CheckName(opt.Paper); err != nil {
+					return usageError{fmt.Errorf("import: --paper %q: %w", opt.Paper, err)}
+				}
+			}
+			if from != "" || to != "" {
+				if from == "" || to == "" {
+					return usageError{fmt.Errorf("import: --from and --to go together")}
+				}
+			}
+			src, err := importer.OpenSource(args[0], importer.SourceOptions{Host: host})
 			if err != nil {
 				return usageError{err}
 			}
 			defer src.Close()
+			if host != "" && (src.Mirror == nil || !src.Mirror.Hostless()) {
+				return usageError{fmt.Errorf("import: --host names the host of a mirror without host folder; %s is not one", args[0])}
+			}
 			if warcOut != "" {
 				rec, err := archive.CreateWARC(warcOut, src.Transport)
 				if err != nil {
@@ -76,6 +93,9 @@ Retry-After. A re-import asks the server whether each page changed since the las
 			if err != nil {
 				return err
 			}
+			if src.Mirror != nil {
+				return importMirror(cmd.Context(), im, src, opt.Paper, from, to, reportFile, stdout, stderr)
+			}
 			if from != "" || to != "" {
 				return importRange(cmd.Context(), im, src, from, to, reportFile, stdout, stderr)
 			}
@@ -99,8 +119,11 @@ Retry-After. A re-import asks the server whether each page changed since the las
 	f.StringVar(&reportFile, "report", "", "also write a JSON report of every page and article (imported, unchanged, failed and why) to this file")
 	f.BoolVarP(&quiet, "quiet", "q", false, "no progress, only the summary")
 	f.BoolVar(&opt.Force, "force", false, "fetch everything again, without conditional requests")
-	f.StringVar(&from, "from", "", "import every day's edition from this date (YYYY-MM-DD), found by the URL pattern of SOURCE")
+	f.StringVar(&from, "from", "", "import every day's edition from this date (YYYY-MM-DD): of a mirror, those found in it; of a URL, by its URL pattern")
 	f.StringVar(&to, "to", "", "… up to this date, inclusive (with --from)")
+	f.StringVar(&opt.Paper, "paper", "", "the paper's code (its folder in content/), whatever the pages and URLs say")
+	f.StringVar(&opt.PaperName, "paper-name", "", "the paper's name, whatever the pages say")
+	f.StringVar(&host, "host", "", "the host a mirror without a host folder (wget -r -nH) was taken from, for its original URLs")
 	f.StringVar(&warcOut, "warc", "", "also record every request and response into this WARC file (.warc.gz)")
 	def := opt.Fetch
 	f.Float64Var(&opt.Fetch.Rate, fetchFlags["Rate"], def.Rate, "requests per second to one host at most (0: no limit)")
@@ -114,76 +137,6 @@ Retry-After. A re-import asks the server whether each page changed since the las
 	f.BoolVar(&opt.Fetch.IgnoreRobots, "ignore-robots", false, "do not read or honour robots.txt")
 	f.StringVar(&opt.Fetch.UserAgent, fetchFlags["UserAgent"], "", "the User-Agent header (default: epaper/VERSION and the project's URL)")
 	return cmd
-}
-
-// importRange imports the editions of a date range and prints a line per day.
-func importRange(ctx context.Context, im *importer.Importer, src *importer.Source, from, to, reportFile string, stdout, stderr io.Writer) error {
-	if from == "" || to == "" {
-		return usageError{fmt.Errorf("import: --from and --to go together")}
-	}
-	day := func(s string) (time.Time, error) {
-		t, err := time.ParseInLocation(time.DateOnly, s, time.FixedZone("CST", 8*3600))
-		if err != nil {
-			return t, usageError{fmt.Errorf("import: %q is not a date YYYY-MM-DD", s)}
-		}
-		return t, nil
-	}
-	start, err := day(from)
-	if err != nil {
-		return err
-	}
-	end, err := day(to)
-	if err != nil {
-		return err
-	}
-	days, err := im.ImportRange(ctx, src.URL, start, end)
-	if err != nil {
-		return err
-	}
-	if reportFile != "" {
-		if err := writeJSON(reportFile, days); err != nil {
-			return err
-		}
-	}
-	failed := false
-	for _, d := range days {
-		switch {
-		case d.Absent:
-			fmt.Fprintf(stdout, "%s: no edition (%s)\n", d.Day, d.URL)
-		case d.Error != "":
-			fmt.Fprintf(stderr, "%s: FAILED: %s\n", d.Day, d.Error)
-			failed = true
-		default:
-			if summarise(stdout, stderr, im.SiteDir(), d.Report) != nil {
-				failed = true
-			}
-		}
-	}
-	if failed {
-		return errReported
-	}
-	return nil
-}
-
-// summarise prints what an import did and fails when anything failed.
-func summarise(stdout, stderr io.Writer, siteDir string, rep *importer.Report) error {
-	fmt.Fprintf(stdout, "imported %s into %s: %d pages, %d articles",
-		rep.Edition, filepath.Join(bundle.ContentDir(siteDir), filepath.FromSlash(rep.Edition)),
-		rep.Count("page", importer.Imported)+rep.Count("page", importer.Unchanged),
-		rep.Count("article", importer.Imported)+rep.Count("article", importer.Unchanged))
-	if n := rep.Count("page", importer.Unchanged) + rep.Count("article", importer.Unchanged); n > 0 {
-		fmt.Fprintf(stdout, " (%d unchanged since the last import)", n)
-	}
-	fmt.Fprintln(stdout)
-	failed := rep.Failures()
-	if len(failed) == 0 {
-		return nil
-	}
-	fmt.Fprintf(stderr, "%d failed:\n", len(failed))
-	for _, it := range failed {
-		fmt.Fprintf(stderr, "  %s %s\n", it.Kind, it.Error)
-	}
-	return errReported
 }
 
 // fetchFlags are the flags of import that set a fetch option, by the option's name.

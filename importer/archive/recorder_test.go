@@ -18,7 +18,7 @@ import (
 )
 
 // A crawl recorded into a WARC file replays with the same statuses, Content-Types and bodies;
-// what was not recorded answers 404.
+// what was not recorded is not in the archive.
 func TestRecordedWARCReplaysTheCrawl(t *testing.T) {
 	t.Parallel()
 	srv := warcServer(t)
@@ -58,8 +58,8 @@ func TestRecordedWARCReplaysTheCrawl(t *testing.T) {
 			t.Errorf("Record(%s) = %+v, %v", p, info, ok)
 		}
 	}
-	if got := replayGet(t, a, srv.URL+"/never-fetched.htm"); got.status != 404 {
-		t.Errorf("a URL not recorded answers %d, want 404", got.status)
+	if got := replayGet(t, a, srv.URL+"/never-fetched.htm"); got.status != notCaptured {
+		t.Errorf("a URL not recorded answers %d, want no status: not in the archive", got.status)
 	}
 	if _, ok := a.Record(srv.URL + "/never-fetched.htm"); ok {
 		t.Error("Record of a URL not recorded: ok")

@@ -31,9 +31,10 @@ import (
 // Content-Encoding and Content-Length removed, as http.Transport does). URLs match whatever
 // the "<>" around a target URI, the case of scheme and host, a default port or a fragment; a
 // URL captured over the other scheme (http, https) answers too. A URL the archive does not
-// hold answers 404. Responses carry the X-Epaper-Via ("warc"), X-Epaper-Retrieved (the
-// WARC-Date of the record holding the body), X-Epaper-Warc-Record and X-Epaper-Warc-File
-// headers for the bundle's provenance; Record says the same.
+// hold is a *MissingError ("not in the archive: URL"), not a status no server sent; a 404
+// the archive captured is a 404. Responses carry the X-Epaper-Via ("warc"),
+// X-Epaper-Retrieved (the WARC-Date of the record holding the body), X-Epaper-Warc-Record and
+// X-Epaper-Warc-File headers for the bundle's provenance; Record says the same.
 type ArchiveTransport struct {
 	path    string
 	files   []*archiveFile
@@ -269,9 +270,7 @@ func (t *ArchiveTransport) RoundTrip(req *http.Request) (*http.Response, error) 
 	}
 	c := t.lookup(req.URL.String())
 	if c == nil {
-		resp := response(req, http.StatusNotFound, "text/plain; charset=utf-8", []byte("not in the archive\n"))
-		resp.Header.Set(HeaderVia, "warc")
-		return resp, nil
+		return nil, &MissingError{URL: req.URL.String(), Where: "archive"} // no server was asked: no status
 	}
 	if req.Method != http.MethodGet && req.Method != http.MethodHead {
 		return response(req, http.StatusMethodNotAllowed, "", nil), nil

@@ -69,6 +69,10 @@ func gzipString(s string) []byte {
 	return b.Bytes()
 }
 
+// notCaptured is the status replayFetch gives a URL the archive does not hold: no status at
+// all, but a *MissingError.
+const notCaptured = -1
+
 // replayed is what a client saw of one response.
 type replayed struct {
 	status   int
@@ -100,6 +104,9 @@ func newWARCRequest(t *testing.T, method, u string, body io.Reader) *http.Reques
 func replayFetch(rt http.RoundTripper, u string) (replayed, error) {
 	c := &http.Client{Transport: rt, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
 	resp, err := c.Get(u)
+	if me := (*MissingError)(nil); errors.As(err, &me) && errors.Is(err, ErrNotCaptured) {
+		return replayed{status: notCaptured, body: []byte(me.Error())}, nil
+	}
 	if err != nil {
 		return replayed{}, err
 	}
@@ -310,7 +317,7 @@ func makeWACZ(t *testing.T, warc []byte, method uint16) []byte {
 // Every form of the hand-made archive replays as a Go client would see the site: "<>"
 // stripped, URLs matched whatever the case of the host, default port or fragment, bodies
 // de-chunked and gunzipped, revisits answered with their original's payload, the best capture
-// of a URL chosen, and 404 for what the archive lacks or had to leave out.
+// of a URL chosen, and "not in the archive" (no status) for what it lacks or had to leave out.
 func TestArchiveReplaysHandMadeRecords(t *testing.T) {
 	t.Parallel()
 	const origRecord = "urn:uuid:00000000-0000-4000-8000-000000000001"
@@ -329,15 +336,15 @@ func TestArchiveReplaysHandMadeRecords(t *testing.T) {
 		{url: "http://example.com/copy.htm", status: 200, ctype: "text/plain", body: "the original", revisit: true, refersTo: origRecord, date: capT1},
 		{url: "http://example.com/byid.htm", status: 200, ctype: "text/html", body: "the original", revisit: true, refersTo: origRecord, date: capT2},
 		{url: "http://example.com/page.htm", status: 200, ctype: "text/html", body: "page v1", revisit: true, date: capT2},
-		{url: "http://example.com/lost.htm", status: 404},
+		{url: "http://example.com/lost.htm", status: notCaptured, body: "not in the archive: http://example.com/lost.htm"},
 		{url: "http://example.com/multi.htm", status: 200, ctype: "text/html", body: "new", date: capT1},
 		{url: "http://example.com/errors.htm", status: 503, body: "busy", date: capT1},
-		{url: "http://example.com/bad-digest.htm", status: 404},
+		{url: "http://example.com/bad-digest.htm", status: notCaptured, body: "not in the archive: http://example.com/bad-digest.htm"},
 		{url: "http://example.com/scan.jpg", status: 200, ctype: "image/jpeg", body: "\xff\xd8\xff scan", date: capT0},
 		{url: "http://example.com/redirect", status: 302, date: capT0},
 		{url: "http://example.com/frag.htm", status: 200, ctype: "text/html", body: "fragment", date: capT0},
 		{url: "http://example.com/secure.htm", status: 200, ctype: "text/html", body: "over https", date: capT0},
-		{url: "http://example.org/wget.htm", status: 404},
+		{url: "http://example.org/wget.htm", status: notCaptured, body: "not in the archive: http://example.org/wget.htm"},
 	}
 	paths, files := warcArchiveForms(t)
 	for i, name := range paths {
@@ -402,8 +409,8 @@ func TestArchiveResponsesAreDecoded(t *testing.T) {
 	}
 }
 
-// Through a Fetcher, an archive is local (no robots.txt, no waiting) and a URL it lacks is a
-// 404 like a page missing from the site.
+// Through a Fetcher, an archive is local (no robots.txt, no waiting) and a URL it lacks is
+// "not in the archive", not a status no server sent.
 func TestArchiveThroughAFetcher(t *testing.T) {
 	t.Parallel()
 	a := openTestArchive(t, handMadeWARC(t))
@@ -425,8 +432,8 @@ func TestArchiveThroughAFetcher(t *testing.T) {
 		t.Errorf("the redirect led to %s", got.URL)
 	}
 	_, err = f.Get(t.Context(), "http://example.com/not-archived.htm", fetch.Validators{})
-	if se := (*fetch.StatusError)(nil); !errors.As(err, &se) || se.StatusCode != 404 {
-		t.Errorf("a URL not in the archive: %v, want a 404", err)
+	if se := (*fetch.StatusError)(nil); errors.As(err, &se) || !errors.Is(err, ErrNotCaptured) || !strings.Contains(err.Error(), "not in the archive: http://example.com/not-archived.htm") {
+		t.Errorf("a URL not in the archive: %v, want \"not in the archive\" and no HTTP status", err)
 	}
 }
 

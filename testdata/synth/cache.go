@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/epaper-archive/epaper/importer"
+	"github.com/epaper-archive/epaper/importer/archive"
 	"github.com/epaper-archive/epaper/importer/fetch"
 )
 
@@ -77,7 +78,9 @@ func Site(cache string, o Options) (string, error) {
 }
 
 // Import imports the days of o from the mirror host folder into siteDir, without rate
-// limit, and returns the number of articles imported. Any failure is an error.
+// limit, as `epaper import --from … --to … MIRROR` does: the mirror's editions of those days,
+// side by side (importer.ImportEditions). It returns the number of articles imported. Any
+// failure is an error, and so is a day the mirror lacks.
 func Import(mirror, siteDir string, o Options) (int, error) {
 	o = o.WithDefaults()
 	src, err := importer.ResolveSource(mirror)
@@ -91,7 +94,17 @@ func Import(mirror, siteDir string, o Options) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	days, err := im.ImportRange(context.Background(), src.URL, o.Start, o.End())
+	from, to := o.Start.Format(time.DateOnly), o.End().Format(time.DateOnly)
+	var eds []archive.Edition
+	for _, ed := range src.Editions {
+		if ed.Date >= from && ed.Date <= to {
+			eds = append(eds, ed)
+		}
+	}
+	if len(eds) != o.Days {
+		return 0, fmt.Errorf("import: %d editions from %s to %s in %s, want %d", len(eds), from, to, mirror, o.Days)
+	}
+	days, err := im.ImportEditions(context.Background(), eds)
 	if err != nil {
 		return 0, err
 	}

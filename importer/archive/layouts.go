@@ -1,0 +1,148 @@
+package archive
+
+import (
+	"net"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"golang.org/x/net/publicsuffix"
+)
+
+// The URL layouts of the Founder e-papers a mirror is searched for: where the pages (版) of
+// an edition are, where its articles are, and which parts of the path give the paper's code
+// and the date. Paths are those below a site's root, with a leading slash.
+var layouts = []layout{
+	newLayout("html/PAPER/YYYY-MM/DD/NNN/node.htm",
+		`/html/(?P<paper>`+seg+`)/`+dashDate+folder+node,
+		`/html/(?P<paper>`+seg+`)/`+dashDate+folder+content),
+	newLayout("[PAPER/]html/YYYY-MM/DD/node_N.htm",
+		`/`+optPaper+`html/`+dashDate+folder+node,
+		`/`+optPaper+`html/`+dashDate+folder+content),
+	newLayout("[PAPER/]html/YYYY-MM/DD/nbs.D110000…_NN.htm",
+		`/`+optPaper+`html/`+dashDate+`nbs\.d110000[a-z0-9]+_[a-z0-9]+\.html?`,
+		`/`+optPaper+`html/`+dashDate+`nw\.d110000[a-z0-9]+_\d{8}_[a-z0-9]+-[a-z0-9]+\.html?`),
+	newLayout("[PAPER/][pc/|pad/]layout/YYYYMM/DD/node_NN.html",
+		`/`+optPaper+`(?:(?P<ui>pc|pad)/)?layout/`+compactDate+`node_[a-z0-9]+\.html?`,
+		`/`+optPaper+`(?:(?P<ui>pc|pad)/)?content/`+compactDate+content),
+	newLayout("PAPER/YYYY-MM/DD/NNN/node.htm",
+		`/(?P<paper>`+seg+`)/`+dashDate+folder+node,
+		`/(?P<paper>`+seg+`)/`+dashDate+folder+content),
+}
+
+const (
+	seg         = `[a-z][a-z0-9_-]{0,39}`
+	optPaper    = `(?:(?P<paper>` + seg + `)/)?`
+	dashDate    = `(?P<y>\d{4})-(?P<m>\d{2})/(?P<d>\d{2})/`
+	compactDate = `(?P<y>\d{4})(?P<m>\d{2})/(?P<d>\d{2})/`
+	folder      = `(?:[a-z0-9]+/)?`
+	node        = `node(?:_[a-z0-9]+)?\.html?`
+	content     = `content_[a-z0-9_-]+\.html?`
+)
+
+// reservedPaper are folder names that are never a paper's code: /html/2019-06/18/ is not a
+// paper called html.
+var reservedPaper = map[string]bool{"html": true, "pc": true, "pad": true, "page": true, "res": true,
+	"images": true, "layout": true, "content": true, "pic": true, "attachement": true}
+
+type layout struct {
+	name          string
+	page, article *regexp.Regexp
+}
+
+func newLayout(name, page, article string) layout {
+	return layout{name: name, page: regexp.MustCompile(`(?i)^` + page + `$`), article: regexp.MustCompile(`(?i)^` + article + `$`)}
+}
+
+// PathInfo is what a path below a site's root says by its shape alone.
+type PathInfo struct {
+	Kind   string // "page", "article", or "" for a path of no known layout
+	Layout string // the layout's name, e.g. "html/PAPER/YYYY-MM/DD/NNN/node.htm"
+	Paper  string // the paper's code the path holds, lower-case; "" when it holds none
+	Date   string // YYYY-MM-DD
+	Mobile bool   // a page of the pad (mobile) pages
+}
+
+// ClassifyPath says what a path below a site's root is by its shape: a page or an article of
+// one of the layouts a mirror is searched for (see Layouts), with the paper's code and the
+// date its folders give.
+func ClassifyPath(p string) PathInfo { return classify(p) }
+
+// Layouts names the layouts of pages a mirror is searched for, for messages.
+func Layouts() []string {
+	var names []string
+	for _, l := range layouts {
+		names = append(names, l.name)
+	}
+	return names
+}
+
+func classify(p string) PathInfo {
+	base := strings.ToLower(p[strings.LastIndexByte(p, '/')+1:])
+	if !strings.HasPrefix(base, "node") && !strings.HasPrefix(base, "nbs.") &&
+		!strings.HasPrefix(base, "content_") && !strings.HasPrefix(base, "nw.") {
+		return PathInfo{}
+	}
+	for _, l := range layouts {
+		for _, k := range []struct {
+			kind string
+			re   *regexp.Regexp
+		}{{"page", l.page}, {"article", l.article}} {
+			m := k.re.FindStringSubmatch(p)
+			if m == nil {
+				continue
+			}
+			info := PathInfo{Kind: k.kind, Layout: l.name}
+			var y, mo, d int
+			for i, name := range k.re.SubexpNames() {
+				switch name {
+				case "paper":
+					if code := strings.ToLower(m[i]); !reservedPaper[code] {
+						info.Paper = code
+					}
+				case "y":
+					y, _ = strconv.Atoi(m[i])
+				case "m":
+					mo, _ = strconv.Atoi(m[i])
+				case "d":
+					d, _ = strconv.Atoi(m[i])
+				case "ui":
+					info.Mobile = strings.EqualFold(m[i], "pad")
+				}
+			}
+			t := time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC)
+			if y < 1900 || t.Month() != time.Month(mo) || t.Day() != d {
+				continue // not a day
+			}
+			info.Date = t.Format(time.DateOnly)
+			return info
+		}
+	}
+	return PathInfo{}
+}
+
+// genericLabels are the labels of e-paper hosts that say nothing of the paper.
+var genericLabels = map[string]bool{"www": true, "epaper": true, "paper": true, "szb": true,
+	"dzb": true, "e": true, "news": true, "m": true, "wap": true}
+
+// HostCode is the paper's code a host gives: its first label that is not a generic one
+// (www, epaper, paper, szb, dzb, e, news) nor part of the public suffix (epaper.cqrb.cn →
+// cqrb, www.example.com.cn → example); "" for an IP address, localhost or UnknownHost.
+func HostCode(host string) string {
+	host = strings.ToLower(host)
+	if h, _, err := net.SplitHostPort(host); err == nil {
+		host = h
+	}
+	if host == UnknownHost || host == "localhost" || net.ParseIP(host) != nil {
+		return ""
+	}
+	suffix, _ := publicsuffix.PublicSuffix(host)
+	labels := strings.Split(strings.TrimSuffix(strings.TrimSuffix(host, suffix), "."), ".")
+	for _, l := range labels {
+		if l != "" && !genericLabels[l] {
+			return l
+		}
+	}
+	return ""
+}
