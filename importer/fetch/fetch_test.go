@@ -491,21 +491,59 @@ func TestFetchHonoursRobotsTxt(t *testing.T) {
 	})
 }
 
-func TestFetchAllowsAllWhenRobotsTxtFails(t *testing.T) {
+// RFC 9309 2.3.1.4: a robots.txt that answers 5xx is unreachable, and an unreachable
+// robots.txt means complete disallow; it is tried again with backoff first, and the host is
+// then reported as not crawlable, once, without asking again.
+func TestFetchDisallowsAllWhenRobotsTxtIsUnreachable(t *testing.T) {
 	t.Parallel()
 	s := newFetchServer(t)
 	s.robotsStatus = http.StatusServiceUnavailable
 	s.Start()
 	var log bytes.Buffer
-	f := testFetcher(t, func(o *FetchOptions) { o.Log = &log })
+	f := testFetcher(t, func(o *FetchOptions) { o.Log = &log; o.Retries = 2 })
 	for range 3 {
+		err := fetchError(t, f, s.URL+"/private/page")
+		errorSays(t, err, "robots.txt", "503", "not crawlable")
+		if !errors.Is(err, ErrRobotsUnreachable) {
+			t.Errorf("error %v is not ErrRobotsUnreachable", err)
+		}
+	}
+	if n := s.hit("/robots.txt"); n != 3 {
+		t.Errorf("robots.txt asked %d times, want 3 (2 retries, then cached)", n)
+	}
+	if s.hit("/private/page") != 0 {
+		t.Error("a page of a host whose robots.txt is unreachable was fetched")
+	}
+	if lines := strings.Split(strings.TrimSpace(log.String()), "\n"); len(lines) != 1 || !strings.Contains(lines[0], "not crawlable") {
+		t.Errorf("log %q, want one line saying the host is not crawlable", log.String())
+	}
+}
+
+// A robots.txt that answers 4xx (other than 429) allows everything, as if there were none.
+func TestFetchAllowsAllWhenRobotsTxtIsAClientError(t *testing.T) {
+	t.Parallel()
+	for _, status := range []int{http.StatusNotFound, http.StatusForbidden, http.StatusGone} {
+		s := newFetchServer(t)
+		s.robotsStatus = status
+		s.Start()
+		f := testFetcher(t, nil)
 		mustFetch(t, f, s.URL+"/private/page", Validators{})
+		if s.hit("/robots.txt") != 1 {
+			t.Errorf("robots.txt %d asked %d times, want once", status, s.hit("/robots.txt"))
+		}
 	}
-	if s.hit("/robots.txt") != 1 {
-		t.Errorf("robots.txt asked %d times, want once (no retries, cached)", s.hit("/robots.txt"))
-	}
-	if lines := strings.Split(strings.TrimSpace(log.String()), "\n"); len(lines) != 1 || !strings.Contains(lines[0], "503") {
-		t.Errorf("log %q, want one line about the 503", log.String())
+}
+
+// A host that refuses connections has no reachable robots.txt: nothing is fetched from it.
+func TestFetchDisallowsAllWhenRobotsTxtCannotBeReached(t *testing.T) {
+	t.Parallel()
+	s := startFetchServer(t)
+	u := s.URL
+	s.Close()
+	f := testFetcher(t, func(o *FetchOptions) { o.Retries = 1 })
+	err := fetchError(t, f, u+"/page")
+	if !errors.Is(err, ErrRobotsUnreachable) {
+		t.Errorf("error %v is not ErrRobotsUnreachable", err)
 	}
 }
 
