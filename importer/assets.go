@@ -37,6 +37,9 @@ func (im *Importer) fetchFile(ctx context.Context, u, index, name string, check 
 			return data, nil
 		}
 	}
+	if err := im.fetchable(u); err != nil {
+		return nil, err // not even a kept copy: the page now names a file elsewhere
+	}
 	f, err := im.fetcher.Get(ctx, u, fetch.Validators{})
 	if err == nil {
 		if err = check(f.Body); err == nil {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"cmp"
 	"context"
+	"errors"
 	"fmt"
 	"image"
 	_ "image/gif" // scans in the formats Founder sites use
@@ -87,6 +88,9 @@ func (im *Importer) importPage(ctx context.Context, rep *Report, edition bundle.
 			return fmt.Errorf("%s: page number %q: %w", ref.URL, ref.Num, page.Check())
 		}
 		kept := bundle.ReadKept(page.Index(im.content))
+		if err := im.fetchable(ref.URL); d == nil && err != nil {
+			return err
+		}
 		if d == nil {
 			var err error
 			if d, err = im.fetchHTML(ctx, ref.URL, kept); err != nil {
@@ -279,6 +283,9 @@ func imageExt(u string) string {
 // fetched are returned.
 func (im *Importer) importArticle(ctx context.Context, art bundle.Ref, weight int, ref extract.ArticleRef, p *extract.Page) (string, []fileFailure, error) {
 	index := art.Index(im.content)
+	if err := im.fetchable(ref.URL); err != nil {
+		return "", nil, err
+	}
 	d, err := im.fetchHTML(ctx, ref.URL, bundle.ReadKept(index))
 	if err != nil {
 		return "", nil, err
@@ -311,6 +318,11 @@ func (im *Importer) importArticle(ctx context.Context, art bundle.Ref, weight in
 		n++
 		name := bundle.ImageFile(n, imageExt(b.ImageURL))
 		imageFiles[b.ImageURL] = name
+		if err := im.fetchable(b.ImageURL); errors.Is(err, ErrOtherHost) {
+			m.Missing = append(m.Missing, bundle.Missing{Part: bundle.PartExternalImage, URL: b.ImageURL, Reason: "on another host than the edition's: not fetched, left out (--allow-host fetches it)"})
+			imageFiles[b.ImageURL] = "-"
+			continue
+		}
 		data, err := im.fetchFile(ctx, b.ImageURL, index, name, isImage, false)
 		if err != nil {
 			fails = append(fails, fileFailure{b.ImageURL, art.Rel(), err})

@@ -69,7 +69,8 @@ type Progress struct {
 type Importer struct {
 	opt     Options
 	fetcher *fetch.Fetcher
-	content string // the site's content tree
+	content string   // the site's content tree
+	sources *hostSet // the hosts of the URLs imports started from: see fetchable
 }
 
 // New returns an Importer that fetches through transport (nil: the network), or the error of
@@ -87,7 +88,7 @@ func New(opt Options, transport http.RoundTripper) (*Importer, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Importer{opt: opt, fetcher: f, content: bundle.ContentDir(opt.SiteDir)}, nil
+	return &Importer{opt: opt, fetcher: f, content: bundle.ContentDir(opt.SiteDir), sources: &hostSet{}}, nil
 }
 
 // SiteDir is the site the importer writes into.

@@ -62,7 +62,7 @@ func Complete(index string) bool {
 		return false
 	}
 	for _, miss := range m.Missing {
-		if miss.URL != "" {
+		if miss.URL != "" && miss.Part != PartExternalImage {
 			return false
 		}
 	}

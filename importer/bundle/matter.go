@@ -132,6 +132,9 @@ const (
 	PartPDF      = "pdf"
 	PartArticles = "articles"
 	PartImage    = "image"
+	// PartExternalImage is an image on a host the import does not fetch from: its URL is
+	// recorded, the image is not fetched and the body leaves it out.
+	PartExternalImage = "external image"
 )
 
 // Point is an x,y pair, written in flow style: [0.05, 0.04].
