@@ -25,6 +25,8 @@ type FetchOptions struct {
 	MaxRedirects  int           // redirects followed at most; 0: none
 	AllowHosts    []string      // hosts ("cdn.example.com" or "host:port") redirects may lead to besides the request's own
 	IgnoreRobots  bool          // false: robots.txt is honoured, and its Crawl-delay lowers Rate for its host
+	PublicOnly    bool          // connect only to public addresses (checked at connect time), but for PrivateHosts; applies to the Fetcher's own transport (NewTransport)
+	PrivateHosts  []string      // with PublicOnly, the hosts that may be on loopback, private or link-local addresses: the source's own
 	Log           io.Writer     // a line for what is worth knowing but no error (robots.txt unreadable); nil: quiet
 }
 
@@ -120,7 +122,7 @@ type Fetcher struct {
 }
 
 // NewFetcher returns a Fetcher with the options opt that sends its requests through
-// transport (nil: a clone of http.DefaultTransport), or the error of opt.Validate. A
+// transport (nil: NewTransport(opt)), or the error of opt.Validate. A
 // transport with a method Local() that returns true (a mirror or an archive on disk) is
 // neither rate limited nor asked for robots.txt.
 func NewFetcher(opt FetchOptions, transport http.RoundTripper) (*Fetcher, error) {
@@ -131,10 +133,7 @@ func NewFetcher(opt FetchOptions, transport http.RoundTripper) (*Fetcher, error)
 		opt.Log = io.Discard
 	}
 	if transport == nil {
-		transport = http.DefaultTransport
-		if t, ok := transport.(*http.Transport); ok {
-			transport = t.Clone() // its own connections
-		}
+		transport = NewTransport(opt) // its own connections
 	}
 	local, _ := transport.(interface{ Local() bool })
 	return &Fetcher{

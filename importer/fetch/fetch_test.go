@@ -9,6 +9,7 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"net/netip"
 	"net/url"
 	"strconv"
 	"strings"
@@ -677,6 +678,44 @@ func TestFetchBackoffIsCappedAndJittered(t *testing.T) {
 			if d := f.backoff(err, tries); d < 0 || d > ceiling {
 				t.Fatalf("backoff after try %d: %v, want within [0, %v]", tries, d, ceiling)
 			}
+		}
+	}
+}
+
+// With PublicOnly, a Fetcher dials only public addresses, but for the hosts PrivateHosts
+// names: the address is checked when the connection is made, so a name that resolves to
+// loopback (localhost here; a rebinding DNS name alike) is refused too.
+func TestFetchDialsOnlyPublicAddresses(t *testing.T) {
+	t.Parallel()
+	s := startFetchServer(t)
+	_, port, _ := net.SplitHostPort(strings.TrimPrefix(s.URL, "http://"))
+	guarded := testFetcher(t, func(o *FetchOptions) { o.PublicOnly, o.IgnoreRobots = true, true })
+	for _, u := range []string{s.URL + "/ok", "http://localhost:" + port + "/ok"} {
+		err := fetchError(t, guarded, u)
+		errorSays(t, err, "not a public address")
+		if !errors.Is(err, ErrPrivateAddress) {
+			t.Errorf("error %v is not ErrPrivateAddress", err)
+		}
+	}
+	if s.hit("/ok") != 0 {
+		t.Errorf("%d requests reached the server", s.hit("/ok"))
+	}
+	source := testFetcher(t, func(o *FetchOptions) {
+		o.PublicOnly, o.IgnoreRobots, o.PrivateHosts = true, true, []string{"127.0.0.1"}
+	})
+	mustFetch(t, source, s.URL+"/ok", Validators{})
+	fetchError(t, source, "http://localhost:"+port+"/ok")
+}
+
+func TestPublicAddresses(t *testing.T) {
+	t.Parallel()
+	for addr, want := range map[string]bool{
+		"8.8.8.8": true, "2606:4700::1111": true, "127.0.0.1": false, "::1": false, "10.1.2.3": false,
+		"172.16.0.1": false, "192.168.1.1": false, "169.254.169.254": false, "fe80::1": false,
+		"100.64.0.1": false, "0.0.0.0": false, "::ffff:127.0.0.1": false, "fd00::1": false, "224.0.0.1": false,
+	} {
+		if got := publicAddress(netip.MustParseAddr(addr)); got != want {
+			t.Errorf("publicAddress(%s) = %v, want %v", addr, got, want)
 		}
 	}
 }
