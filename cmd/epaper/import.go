@@ -140,6 +140,7 @@ A local mirror or archive is read without rate limit or robots.txt.`,
 	f.IntVar(&opt.Fetch.Retries, fetchFlags["Retries"], def.Retries, "retries of a request that failed in a way that may pass (0: none)")
 	f.DurationVar(&opt.Fetch.MaxRetryAfter, fetchFlags["MaxRetryAfter"], def.MaxRetryAfter, "longest wait before a retry, whatever Retry-After says")
 	f.Int64Var(&opt.Fetch.MaxBytes, fetchFlags["MaxBytes"], def.MaxBytes, "largest response accepted, after decompression")
+	f.Int64Var(&opt.Fetch.MaxMemory, fetchFlags["MaxMemory"], def.MaxMemory, "bytes of responses held in memory while being read, all requests together; past it they are read into temporary files")
 	f.IntVar(&opt.Fetch.MaxRedirects, fetchFlags["MaxRedirects"], def.MaxRedirects, "redirects followed at most (0: none)")
 	f.StringSliceVar(&opt.Fetch.AllowHosts, "allow-host", nil, "another host (name, or name:port) to fetch from besides the edition's, and redirects may lead to (repeatable)")
 	f.BoolVar(&opt.Fetch.IgnoreRobots, "ignore-robots", false, "do not read or honour robots.txt")
@@ -151,7 +152,7 @@ A local mirror or archive is read without rate limit or robots.txt.`,
 var fetchFlags = map[string]string{
 	"UserAgent": "user-agent", "Timeout": "timeout", "MaxBytes": "max-bytes", "Rate": "rate",
 	"Concurrency": "concurrency", "Retries": "retries", "MaxRetryAfter": "max-retry-after",
-	"MaxRedirects": "max-redirects",
+	"MaxRedirects": "max-redirects", "MaxMemory": "max-memory",
 }
 
 // flagError turns the error of fetch.FetchOptions.Validate into a usage error naming the

@@ -17,6 +17,8 @@ type FetchOptions struct {
 	UserAgent     string        // the User-Agent header; see UserAgent
 	Timeout       time.Duration // per request, headers and body; > 0
 	MaxBytes      int64         // largest body accepted, after decompression; > 0
+	MaxMemory     int64         // bytes of bodies held in memory while being read, all requests together (past it, in TempDir); > 0
+	TempDir       string        // where bodies past MaxMemory are read; "": os.TempDir()
 	Rate          float64       // requests per second per host; 0: no limit
 	Burst         int           // requests at once within Rate; >= 1
 	Concurrency   int           // requests in flight at most, all hosts together; >= 1
@@ -32,12 +34,14 @@ type FetchOptions struct {
 
 // DefaultFetchOptions are the options of a polite crawl of a live site: 2 requests a second
 // to a host, 4 in flight, 30 s for a request, 4 retries waiting at most 60 s, 5 redirects,
-// 64 MiB for a body, robots.txt honoured, the User-Agent of an unversioned epaper.
+// 64 MiB for a body, 64 MiB of bodies in memory while they are read, robots.txt honoured,
+// the User-Agent of an unversioned epaper.
 func DefaultFetchOptions() FetchOptions {
 	return FetchOptions{
 		UserAgent:     UserAgent(""),
 		Timeout:       30 * time.Second,
 		MaxBytes:      64 << 20,
+		MaxMemory:     64 << 20,
 		Rate:          2,
 		Burst:         1,
 		Concurrency:   4,
@@ -71,6 +75,7 @@ func (o FetchOptions) Validate() error {
 		{o.UserAgent == "", "UserAgent", `""`, "set"},
 		{o.Timeout <= 0, "Timeout", o.Timeout, "more than 0"},
 		{o.MaxBytes <= 0, "MaxBytes", o.MaxBytes, "more than 0"},
+		{o.MaxMemory <= 0, "MaxMemory", o.MaxMemory, "more than 0"},
 		{o.Rate < 0 || math.IsNaN(o.Rate) || math.IsInf(o.Rate, 0), "Rate", o.Rate, "0 (no limit) or more"},
 		{o.Burst < 1, "Burst", o.Burst, "1 or more"},
 		{o.Concurrency < 1, "Concurrency", o.Concurrency, "1 or more"},
@@ -116,6 +121,7 @@ type Fetcher struct {
 	client *http.Client  // follows no redirects: follow does, checking each
 	local  bool          // the transport reads files: no robots.txt, no rate limit
 	slots  chan struct{} // one per request in flight
+	budget *memBudget    // of MaxMemory
 
 	mu    sync.Mutex
 	hosts map[string]*hostState // by scheme://host:port
@@ -141,9 +147,10 @@ func NewFetcher(opt FetchOptions, transport http.RoundTripper) (*Fetcher, error)
 		client: &http.Client{Transport: transport, CheckRedirect: func(*http.Request, []*http.Request) error {
 			return http.ErrUseLastResponse
 		}},
-		local: local != nil && local.Local(),
-		slots: make(chan struct{}, opt.Concurrency),
-		hosts: map[string]*hostState{},
+		local:  local != nil && local.Local(),
+		slots:  make(chan struct{}, opt.Concurrency),
+		budget: &memBudget{free: opt.MaxMemory},
+		hosts:  map[string]*hostState{},
 	}, nil
 }
 

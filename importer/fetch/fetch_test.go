@@ -11,6 +11,7 @@ import (
 	"net/http/httptest"
 	"net/netip"
 	"net/url"
+	"os"
 	"strconv"
 	"strings"
 	"sync"
@@ -717,5 +718,28 @@ func TestPublicAddresses(t *testing.T) {
 		if got := publicAddress(netip.MustParseAddr(addr)); got != want {
 			t.Errorf("publicAddress(%s) = %v, want %v", addr, got, want)
 		}
+	}
+}
+
+// A body past MaxMemory is read into a temporary file, and comes back whole; the file is
+// gone afterwards.
+func TestFetchReadsBodiesPastMaxMemoryThroughATemporaryFile(t *testing.T) {
+	t.Parallel()
+	body := bytes.Repeat([]byte("0123456789abcdef"), 1<<16) // 1 MiB
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { w.Write(body) }))
+	defer srv.Close()
+	tmp := t.TempDir()
+	f := testFetcher(t, func(o *FetchOptions) { o.MaxMemory, o.TempDir, o.IgnoreRobots = 100<<10, tmp, true })
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Go(func() {
+			if got, err := f.Get(t.Context(), srv.URL+"/big", Validators{}); err != nil || !bytes.Equal(got.Body, body) {
+				t.Errorf("Get: %v, %d bytes, want the 1 MiB body", err, len(got.Body))
+			}
+		})
+	}
+	wg.Wait()
+	if left, _ := os.ReadDir(tmp); len(left) > 0 {
+		t.Errorf("%d temporary files left", len(left))
 	}
 }
