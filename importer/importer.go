@@ -215,10 +215,23 @@ func (im *Importer) crawl(ctx context.Context, entry *decoded, edition bundle.Re
 	logs := newPageLogs(im.opt.Log, len(ed.Pages))
 	sem := make(chan struct{}, max(1, im.fetcher.Options().Concurrency/2))
 	var wg sync.WaitGroup
+	first := map[string]extract.PageRef{} // the first entry of each page number
 	for i, ref := range ed.Pages {
 		if ctx.Err() != nil {
 			break
 		}
+		if f, ok := first[ref.Num]; ok {
+			// one bundle per page number: the first entry has it, whichever finishes last
+			err := fmt.Errorf("%s: page number %s is also that of %s, earlier in the page list: not imported", ref.URL, ref.Num, f.URL)
+			fmt.Fprintf(pageLogWriter{logs, i}, "FAILED page %s: %v\n", ref.Num, err)
+			pageReps[i].add(bundle.KindPage, ref.URL, "", Failed, err)
+			logs.finish(i)
+			mu.Lock()
+			finished[i] = true
+			mu.Unlock()
+			continue
+		}
+		first[ref.Num] = ref
 		var pre *decoded
 		if entry.isPage && entry.url == ref.URL {
 			pre = entry

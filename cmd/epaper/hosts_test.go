@@ -14,28 +14,8 @@ import (
 // 005's PDF, page 006's scan and article 268821's image, and a cloud metadata address.
 func hostileRoot(t *testing.T, evil string) string {
 	t.Helper()
-	root := filepath.Join(t.TempDir(), "root")
-	if err := os.CopyFS(root, os.DirFS(fixture.Root())); err != nil {
-		t.Fatal(err)
-	}
-	ed := filepath.Join(root, "html", "cqrb", "2021-04", "14")
-	edit := func(rel string, pairs ...string) {
-		p := filepath.Join(ed, filepath.FromSlash(rel))
-		data, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		s := string(data)
-		for i := 0; i < len(pairs); i += 2 {
-			if !strings.Contains(s, pairs[i]) {
-				t.Fatalf("%s holds no %q", rel, pairs[i])
-			}
-			s = strings.Replace(s, pairs[i], pairs[i+1], 1)
-		}
-		if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	root := copyRoot(t)
+	edit := func(rel string, pairs ...string) { editPage(t, root, rel, pairs...) }
 	edit("005/node.htm",
 		"href=../007/node.htm", "href="+evil+"/html/cqrb/2021-04/14/007/node.htm",
 		`href=../../../../../page/cqrb/2021-04/14/005/cqrb20210414005.pdf`, "href="+evil+"/page/cqrb/2021-04/14/005/cqrb20210414005.pdf",
@@ -89,5 +69,36 @@ func TestImportFetchesOnlyFromTheEditionsHost(t *testing.T) {
 	out, errOut, _ = runEpaper(t, "import", "--rate", "0", "--timeout", "3s", "--retries", "0", "--allow-host", host, "--site", site, src)
 	if _, err := os.Stat(filepath.Join(ed, "005", "268821", "img-1.jpg")); err != nil {
 		t.Errorf("--allow-host %s: the image was not fetched: %v\n%s%s", host, err, out, errOut)
+	}
+}
+
+// copyRoot copies the fixture site into a folder of the test's own.
+func copyRoot(t *testing.T) string {
+	t.Helper()
+	root := filepath.Join(t.TempDir(), "root")
+	if err := os.CopyFS(root, os.DirFS(fixture.Root())); err != nil {
+		t.Fatal(err)
+	}
+	return root
+}
+
+// editPage replaces, in the file rel of the edition's folder of root, each pairs[i] with
+// pairs[i+1], once.
+func editPage(t *testing.T, root, rel string, pairs ...string) {
+	t.Helper()
+	p := filepath.Join(root, "html", "cqrb", "2021-04", "14", filepath.FromSlash(rel))
+	data, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(data)
+	for i := 0; i < len(pairs); i += 2 {
+		if !strings.Contains(s, pairs[i]) {
+			t.Fatalf("%s holds no %q", rel, pairs[i])
+		}
+		s = strings.Replace(s, pairs[i], pairs[i+1], 1)
+	}
+	if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
+		t.Fatal(err)
 	}
 }
