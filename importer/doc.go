@@ -13,6 +13,15 @@
 //	results, err := im.ImportEditions(ctx, src.Editions) // every edition of a mirror, in date order
 //	for _, it := range rep.Failures() { fmt.Println(it.URL, it.Error) }
 //
+// An import fetches only from the host of the URL it started from and the hosts of
+// fetch.FetchOptions.AllowHosts (ErrOtherHost): a page, article, scan or PDF a page names
+// elsewhere is reported and not fetched, an image elsewhere is recorded as an "external
+// image" part. A file (scan, PDF, image) that cannot be fetched is reported as an Item of
+// KindFile; the copy an earlier import fetched of it stays in the bundle, and a later import
+// fetches what a bundle lacks even when the server answers 304 for its page. Of two entries
+// of a page list with one page number, the first is imported and the second reported. Each
+// edition's _index.md lists the bundles imported into it (a manifest verify checks).
+//
 // ImportEditions crawls a few editions side by side (Options.EditionJobs) and gives the same
 // bundles, log and results as one at a time. Options.Paper and PaperName override the
 // paper's code and name; in a mirror without a host, whose URLs are of

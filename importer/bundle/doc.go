@@ -29,6 +29,11 @@
 //	var a bundle.Article
 //	body, err := bundle.ReadFile(ref.Index(content), &a)
 //
+// Page and article bundles record each file fetched with its URL and SHA-256 (File, files:),
+// an article the digest of its body (BodyDigest, body_sha256:), an edition the bundles
+// imported into it (bundles:); KeptFile and Complete read them back for a re-import, and
+// Verify checks them.
+//
 // The same values always encode to the same bytes, and a bundle whose files would not
 // change is not written again, so re-running an import leaves the tree as it was.
 //
