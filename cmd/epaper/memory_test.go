@@ -30,6 +30,7 @@ var endlessBlock = func() []byte {
 // PDF and image is an endless body keeps the process under 512 MiB. This is a safety bound
 // (the issue measured ~2 GiB, ~7 GiB with --warc), not a speed target.
 func TestImportMemoryIsBoundedWhateverTheServerSends(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("reads a few GiB over loopback")
 	}
