@@ -1,7 +1,12 @@
 package main
 
 import (
+	"errors"
+	"net/http/httptest"
+	"net/http/httputil"
+	"net/url"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -100,5 +105,41 @@ func editPage(t *testing.T, root, rel string, pairs ...string) {
 	}
 	if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// With a source on the public Internet (here behind the proxy the environment names, as a
+// user's would be), a host allowed by name is still not reached on a loopback address: the
+// address is checked when the connection is made (issue 13.4).
+func TestImportReachesNoPrivateAddressOfAnAllowedHost(t *testing.T) {
+	t.Parallel()
+	bin, err := epaperBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	inside := fixture.NewServer(fixture.Root()) // an address of the local network
+	defer inside.Close()
+	root := copyRoot(t)
+	editPage(t, root, "005/content_268821.htm", "../../../../../res/1/20210414/1618357891234.jpg", inside.URL()+"/res/1/20210414/1618357891234.jpg")
+	site := fixture.NewServer(root)
+	defer site.Close()
+	target, _ := url.Parse(site.URL())
+	proxy := httptest.NewServer(httputil.NewSingleHostReverseProxy(target)) // stands for the Internet
+	defer proxy.Close()
+	cmd := exec.Command(bin, "import", "--rate", "0", "--retries", "0", "--allow-host", strings.TrimPrefix(inside.URL(), "http://"),
+		"--site", t.TempDir(), "http://epaper.example.com/html/cqrb/2021-04/14/005/node.htm")
+	cmd.Env = append(os.Environ(), "HTTP_PROXY="+proxy.URL, "http_proxy="+proxy.URL, "NO_PROXY=", "no_proxy=")
+	out, err := cmd.CombinedOutput()
+	if ee := (*exec.ExitError)(nil); !errors.As(err, &ee) || ee.ExitCode() != 1 {
+		t.Errorf("import: %v, want exit 1\n%s", err, out)
+	}
+	if !strings.Contains(string(out), "not a public address") {
+		t.Errorf("the image on a loopback address is not reported as such:\n%s", out)
+	}
+	if reqs := inside.Requests(); len(reqs) > 0 {
+		t.Errorf("%d requests reached the loopback address, the first %v", len(reqs), reqs[0])
+	}
+	if site.Count("/html/cqrb/2021-04/14/005/content_268821.htm") == 0 {
+		t.Error("the import did not go through the proxy")
 	}
 }

@@ -59,6 +59,7 @@ func publicAddress(a netip.Addr) bool {
 type dialGuard struct {
 	mu      sync.Mutex
 	trusted map[string]bool // host names and IP literals, lower case
+	proxies map[string]bool // host:port of the proxies, lower case
 }
 
 func (g *dialGuard) trust(host string) {
@@ -67,10 +68,26 @@ func (g *dialGuard) trust(host string) {
 	g.trusted[strings.ToLower(host)] = true
 }
 
-func (g *dialGuard) trusts(host string) bool {
+func (g *dialGuard) trustProxy(u *url.URL) {
+	port := u.Port()
+	if port == "" {
+		port = map[string]string{"https": "443", "socks5": "1080"}[u.Scheme]
+		if port == "" {
+			port = "80"
+		}
+	}
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	return g.trusted[strings.ToLower(host)]
+	g.proxies[strings.ToLower(net.JoinHostPort(u.Hostname(), port))] = true
+}
+
+// trusts says whether addr (host:port, as dialled) may be on any address: a host of
+// PrivateHosts, or the proxy (by host and port: another port of its host is not trusted).
+func (g *dialGuard) trusts(addr string) bool {
+	host, _, _ := net.SplitHostPort(addr)
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	return g.trusted[strings.ToLower(host)] || g.proxies[strings.ToLower(addr)]
 }
 
 // dial connects to addr, checking the address actually dialled (after name resolution, so
@@ -86,7 +103,7 @@ func (g *dialGuard) dial(ctx context.Context, network, addr string) (net.Conn, e
 			if err != nil {
 				return err
 			}
-			if !publicAddress(ap.Addr()) && !g.trusts(host) {
+			if !publicAddress(ap.Addr()) && !g.trusts(addr) {
 				return fmt.Errorf("%s: %s is %w (FetchOptions.PrivateHosts does not name %s)", host, ap.Addr().Unmap(), ErrPrivateAddress, host)
 			}
 			return nil
@@ -104,7 +121,7 @@ func NewTransport(opt FetchOptions) *http.Transport {
 	if !opt.PublicOnly {
 		return t
 	}
-	g := &dialGuard{trusted: map[string]bool{}}
+	g := &dialGuard{trusted: map[string]bool{}, proxies: map[string]bool{}}
 	for _, h := range opt.PrivateHosts {
 		if hn, _, err := net.SplitHostPort(h); err == nil {
 			h = hn
@@ -115,7 +132,7 @@ func NewTransport(opt FetchOptions) *http.Transport {
 		t.Proxy = func(r *http.Request) (*url.URL, error) {
 			u, err := proxy(r)
 			if u != nil {
-				g.trust(u.Hostname()) // the user's own choice
+				g.trustProxy(u) // the user's own choice
 			}
 			return u, err
 		}
