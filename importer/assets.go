@@ -7,6 +7,7 @@ import (
 	"image"
 
 	"github.com/epaper-archive/epaper/importer/bundle"
+	"github.com/epaper-archive/epaper/importer/extract"
 	"github.com/epaper-archive/epaper/importer/fetch"
 )
 
@@ -65,4 +66,38 @@ func addFileFailures(rep *Report, fails []fileFailure) {
 	for _, f := range fails {
 		rep.add(KindFile, f.url, f.bundle, Failed, f.err)
 	}
+}
+
+// filesHeld is how many bytes of files (scans, PDFs, images) an import holds in memory at
+// most, fetched and not yet written: a page reserves twice the largest body before it
+// fetches its scan and PDF, an article as many times as it has images (at most all of it),
+// and gives it back once its bundle is written. Every reservation is taken at once by one
+// that holds none, so none waits holding one.
+const filesHeld = 192 << 20
+
+// maxHTML is the largest page or article of HTML read: Founder's pages are a few dozen KB,
+// and a larger one would be held several times over while it is read.
+const maxHTML = 4 << 20
+
+// holdFiles reserves the memory of n files, as filesHeld says; release gives it back.
+func (im *Importer) holdFiles(ctx context.Context, n int) (release func(), err error) {
+	if n <= 0 {
+		return func() {}, nil
+	}
+	size := min(int64(n)*im.fetcher.Options().MaxBytes, im.filesCap)
+	if err := im.files.Acquire(ctx, size); err != nil {
+		return nil, err
+	}
+	return func() { im.files.Release(size) }, nil
+}
+
+// countImages is how many distinct images blocks show.
+func countImages(blocks []extract.Block) int {
+	seen := map[string]bool{}
+	for _, b := range blocks {
+		if b.ImageURL != "" {
+			seen[b.ImageURL] = true
+		}
+	}
+	return len(seen)
 }

@@ -127,6 +127,14 @@ func (im *Importer) writePage(ctx context.Context, rep *Report, page bundle.Ref,
 		PageHead: pageHead(p, fmt.Sprintf("第%s版：%s", p.Num, p.Name), bundle.KindPage, weight),
 		Aliases:  d.aliases(), Source: d.source(),
 	}
+	// the articles first: the page's files are then held only until its bundle is written
+	articles := pageArticles(p)
+	im.importArticles(ctx, rep, page, p, articles)
+	release, err := im.holdFiles(ctx, 2)
+	if err != nil {
+		return err
+	}
+	defer release()
 	index, rel := page.Index(im.content), page.Rel()
 	var fails []fileFailure
 	scanFile := bundle.ScanFile(imageExt(p.ScanURL))
@@ -161,12 +169,13 @@ func (im *Importer) writePage(ctx context.Context, rep *Report, page bundle.Ref,
 		m.Files = append(m.Files, bundle.FileOf(bundle.PDFFile, p.PDFURL, pdf))
 		m.PDF = bundle.PDFFile
 	}
+	for _, f := range fails {
+		fmt.Fprintf(im.logFor(ctx), "FAILED file %s: %v\n", f.url, f.err)
+	}
 	addFileFailures(rep, fails)
-	articles := pageArticles(p)
 	if len(articles) == 0 {
 		m.Missing = append(m.Missing, bundle.Missing{Part: bundle.PartArticles, Reason: "the page lists no articles"})
 	}
-	im.importArticles(ctx, rep, page, p, articles)
 	doc, err := bundle.Encode(m, "")
 	if err != nil {
 		return err
@@ -309,6 +318,11 @@ func (im *Importer) importArticle(ctx context.Context, art bundle.Ref, weight in
 		m.Keywords = []string{}
 	}
 	var fails []fileFailure
+	release, err := im.holdFiles(ctx, countImages(a.Blocks))
+	if err != nil {
+		return "", nil, err
+	}
+	defer release()
 	imageFiles := map[string]string{}
 	n := 0 // images are numbered in body order, whether or not they could be had
 	for _, b := range a.Blocks {

@@ -37,6 +37,7 @@ import (
 	"github.com/epaper-archive/epaper/importer/bundle"
 	"github.com/epaper-archive/epaper/importer/extract"
 	"github.com/epaper-archive/epaper/importer/fetch"
+	"golang.org/x/sync/semaphore"
 )
 
 // Options configure an Importer.
@@ -67,10 +68,12 @@ type Progress struct {
 
 // Importer imports editions into a site.
 type Importer struct {
-	opt     Options
-	fetcher *fetch.Fetcher
-	content string   // the site's content tree
-	sources *hostSet // the hosts of the URLs imports started from: see fetchable
+	opt      Options
+	fetcher  *fetch.Fetcher
+	content  string              // the site's content tree
+	sources  *hostSet            // the hosts of the URLs imports started from: see fetchable
+	files    *semaphore.Weighted // the memory of files held: see holdFiles
+	filesCap int64               // its size
 }
 
 // New returns an Importer that fetches through transport (nil: the network), or the error of
@@ -88,7 +91,9 @@ func New(opt Options, transport http.RoundTripper) (*Importer, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Importer{opt: opt, fetcher: f, content: bundle.ContentDir(opt.SiteDir), sources: &hostSet{}}, nil
+	filesCap := max(filesHeld, 2*opt.Fetch.MaxBytes)
+	return &Importer{opt: opt, fetcher: f, content: bundle.ContentDir(opt.SiteDir), sources: &hostSet{},
+		files: semaphore.NewWeighted(filesCap), filesCap: filesCap}, nil
 }
 
 // SiteDir is the site the importer writes into.
@@ -316,7 +321,7 @@ func (im *Importer) fetchHTML(ctx context.Context, u string, kept *bundle.Kept) 
 	if kept != nil && !im.opt.Force {
 		v = fetch.Validators{ETag: kept.ETag, LastModified: kept.LastModified}
 	}
-	f, err := im.fetcher.Get(ctx, u, v)
+	f, err := im.fetcher.Get(fetch.WithMaxBytes(ctx, maxHTML), u, v)
 	if err != nil {
 		return nil, err
 	}

@@ -1,6 +1,7 @@
 package fetch
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"net/http"
@@ -47,6 +48,22 @@ func (f *Fetcher) spill(read []byte) (*os.File, error) {
 	return file, nil
 }
 
+type maxBytesKey struct{}
+
+// WithMaxBytes returns ctx with a lower limit than MaxBytes on the bodies of the requests
+// made with it (a page of HTML, which a server has no reason to make large, say).
+func WithMaxBytes(ctx context.Context, n int64) context.Context {
+	return context.WithValue(ctx, maxBytesKey{}, n)
+}
+
+// maxBytes is the limit on the body of a request made with ctx.
+func (f *Fetcher) maxBytes(ctx context.Context) int64 {
+	if n, ok := ctx.Value(maxBytesKey{}).(int64); ok && n > 0 && n < f.opt.MaxBytes {
+		return n
+	}
+	return f.opt.MaxBytes
+}
+
 // readChunk is how much of a body is read at a time.
 const readChunk = 32 << 10
 
@@ -56,8 +73,8 @@ const readChunk = 32 << 10
 // request; past it, in a temporary file (in TempDir), so that what a server sends cannot
 // make an import hold more than MaxMemory of bodies being read, whatever the concurrency.
 // A body read whole is returned in memory.
-func (f *Fetcher) readBody(resp *http.Response) (data []byte, err error) {
-	limit := f.opt.MaxBytes
+func (f *Fetcher) readBody(ctx context.Context, resp *http.Response) (data []byte, err error) {
+	limit := f.maxBytes(ctx)
 	if resp.ContentLength > limit {
 		return nil, fmt.Errorf("larger than %d bytes (Content-Length %d)", limit, resp.ContentLength)
 	}

@@ -87,7 +87,7 @@ func (f *Fetcher) do(ctx context.Context, u *url.URL, v Validators) (*Fetched, *
 		got := &Fetched{Status: code, ContentType: resp.Header.Get("Content-Type"),
 			ETag: resp.Header.Get("ETag"), LastModified: resp.Header.Get("Last-Modified"), Header: resp.Header}
 		if code == http.StatusOK {
-			got.Body, err = f.readBody(resp)
+			got.Body, err = f.readBody(ctx, resp)
 		}
 		return got, nil, err
 	case http.StatusMovedPermanently, http.StatusFound, http.StatusSeeOther, http.StatusTemporaryRedirect, http.StatusPermanentRedirect:
