@@ -9,10 +9,8 @@ import (
 	_ "image/gif" // scans in the formats Founder sites use
 	_ "image/jpeg"
 	_ "image/png"
-	"math"
 	"net/url"
 	"os"
-	"path"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -65,6 +63,9 @@ func (im *Importer) writeEdition(ed bundle.Ref, p *extract.Page) error {
 	}
 	if len(p.Pages) > 0 {
 		m.Source = &bundle.Source{URL: p.Pages[0].URL}
+	}
+	for _, ref := range p.Pages {
+		m.Pages = append(m.Pages, bundle.PageEntry{Page: ref.Num, Name: ref.Name, URL: ref.URL, PDF: ref.PDFURL})
 	}
 	doc, err := bundle.Encode(m, "")
 	if err != nil {
@@ -124,6 +125,7 @@ func (im *Importer) writePage(ctx context.Context, rep *Report, page bundle.Ref,
 		Aliases:  d.aliases(), Source: d.source(),
 	}
 	scanFile := bundle.ScanFile(imageExt(p.ScanURL))
+	natW, natH := 0, 0
 	if p.ScanURL == "" {
 		m.Missing = append(m.Missing, bundle.Missing{Part: bundle.PartScan, Reason: "the page shows no scan"})
 	} else if scan, err := im.asset(ctx, p.ScanURL, dir, scanFile, d.unchanged); err != nil {
@@ -133,10 +135,14 @@ func (im *Importer) writePage(ctx context.Context, rep *Report, page bundle.Ref,
 	} else {
 		files[scanFile] = scan
 		m.Scan = &bundle.Scan{Src: scanFile, Width: cfg.Width, Height: cfg.Height}
-		m.Regions = normaliseRegions(p, cfg.Width, cfg.Height)
-		if len(m.Regions) == 0 {
-			m.Missing = append(m.Missing, bundle.Missing{Part: bundle.PartImageMap, Reason: "the page has no image map over its scan"})
-		}
+		natW, natH = cfg.Width, cfg.Height
+	}
+	m.Map, m.Regions = normaliseRegions(p, natW, natH)
+	if len(m.Regions) == 0 && m.Scan != nil {
+		m.Missing = append(m.Missing, bundle.Missing{Part: bundle.PartImageMap, Reason: "the page has no image map over its scan"})
+	}
+	for _, w := range p.Warnings {
+		m.Missing = append(m.Missing, bundle.Missing{Part: bundle.PartImageMap, Reason: w})
 	}
 	if p.PDFURL == "" {
 		m.Missing = append(m.Missing, bundle.Missing{Part: bundle.PartPDF, Reason: "the page links no PDF of itself"})
@@ -150,7 +156,8 @@ func (im *Importer) writePage(ctx context.Context, rep *Report, page bundle.Ref,
 	if len(articles) == 0 {
 		m.Missing = append(m.Missing, bundle.Missing{Part: bundle.PartArticles, Reason: "the page lists no articles"})
 	}
-	im.importArticles(ctx, rep, page, p, articles)
+	errs := im.importArticles(ctx, rep, page, p, articles)
+	m.Articles, m.Missing = im.articleEntries(page, articles, errs, m.Missing)
 	doc, err := bundle.Encode(m, "")
 	if err != nil {
 		return err
@@ -175,7 +182,7 @@ func (im *Importer) asset(ctx context.Context, u, dir, name string, unchanged bo
 
 // importArticles imports a page's articles, as many at once as the fetcher allows requests
 // in flight, and reports them in the page's order.
-func (im *Importer) importArticles(ctx context.Context, rep *Report, page bundle.Ref, p *extract.Page, articles []extract.ArticleRef) {
+func (im *Importer) importArticles(ctx context.Context, rep *Report, page bundle.Ref, p *extract.Page, articles []extract.ArticleRef) []error {
 	type result struct {
 		bundle, status string
 		err            error
@@ -204,69 +211,16 @@ func (im *Importer) importArticles(ctx context.Context, rep *Report, page bundle
 	}
 	wg.Wait()
 	done := 0
+	errs := make([]error, len(articles))
 	for i, a := range articles {
 		rep.add(bundle.KindArticle, a.URL, results[i].bundle, results[i].status, results[i].err)
+		errs[i] = results[i].err
 		if results[i].err == nil {
 			done++
 		}
 	}
 	fmt.Fprintf(im.logFor(ctx), "page %s %s: %d of %d articles\n", p.Num, p.Name, done, len(articles))
-}
-
-// pageArticles is the page's article list, then any article only its image map names; one
-// entry per article id.
-func pageArticles(p *extract.Page) []extract.ArticleRef {
-	all := append([]extract.ArticleRef(nil), p.Articles...)
-	for _, r := range p.Regions {
-		all = append(all, extract.ArticleRef{URL: r.ArticleURL, ID: extract.ArticleID(r.ArticleURL)})
-	}
-	var out []extract.ArticleRef
-	seen := map[string]bool{}
-	for _, a := range all {
-		if !seen[a.ID] {
-			seen[a.ID] = true
-			out = append(out, a)
-		}
-	}
-	return out
-}
-
-// normaliseRegions turns the image map's pixel coordinates (of the scan as shown: the
-// <img>'s width and height, else its natural size) into fractions of the image.
-func normaliseRegions(p *extract.Page, natW, natH int) []bundle.Region {
-	w, h := float64(p.ScanW), float64(p.ScanH)
-	if w <= 0 || h <= 0 {
-		w, h = float64(natW), float64(natH)
-	}
-	var out []bundle.Region
-	for _, r := range p.Regions {
-		id := extract.ArticleID(r.ArticleURL)
-		if bundle.CheckName(id) != nil {
-			continue
-		}
-		rm := bundle.Region{Article: id}
-		for _, pt := range r.Points {
-			rm.Points = append(rm.Points, bundle.Point{round4(clamp01(pt[0] / w)), round4(clamp01(pt[1] / h))})
-		}
-		out = append(out, rm)
-	}
-	return out
-}
-
-func clamp01(v float64) float64 { return math.Max(0, math.Min(1, v)) }
-func round4(v float64) float64  { return math.Round(v*10000) / 10000 }
-
-// imageExt is the image's extension from its URL, one of a known few.
-func imageExt(u string) string {
-	pu, err := url.Parse(u)
-	if err != nil {
-		return ".jpg"
-	}
-	switch ext := strings.ToLower(path.Ext(pu.Path)); ext {
-	case ".jpg", ".jpeg", ".png", ".gif", ".webp":
-		return ext
-	}
-	return ".jpg"
+	return errs
 }
 
 // importArticle fetches one article with its images and writes its bundle. An article the

@@ -74,7 +74,7 @@ func pageList(doc sel, base *url.URL) []PageRef {
 			return
 		}
 		seen[u] = true
-		refs = append(refs, PageRef{URL: u, Num: m[1], Name: strings.TrimSpace(m[2])})
+		refs = append(refs, PageRef{URL: u, Num: m[1], Name: strings.TrimSpace(m[2]), PDFURL: rowPDF(a, base)})
 	})
 	return refs
 }
@@ -205,6 +205,9 @@ func articleList(doc sel, base *url.URL) []ArticleRef {
 			return
 		}
 		title := titleText(a)
+		if title == "" {
+			title = cleanText(a.attrOr("title", ""))
+		}
 		if i, ok := index[u]; ok {
 			if len([]rune(title)) > len([]rune(refs[i].Title)) {
 				refs[i].Title = title
@@ -214,6 +217,11 @@ func articleList(doc sel, base *url.URL) []ArticleRef {
 		index[u] = len(refs)
 		refs = append(refs, ArticleRef{URL: u, ID: id, Title: title})
 	})
+	for i := range refs {
+		if refs[i].Title != "" {
+			refs[i].TitleFrom = "link"
+		}
+	}
 	return refs
 }
 
@@ -232,82 +240,6 @@ func ArticleID(u string) string {
 func sameDir(u string, base *url.URL) bool {
 	pu, err := url.Parse(u)
 	return err == nil && pu.Host == base.Host && path.Dir(pu.Path) == path.Dir(base.Path)
-}
-
-// scanMap finds the page scan (the image using a map, else an image under a page/ folder)
-// and the regions of its image map.
-func scanMap(doc sel, base *url.URL, p *Page) {
-	var scan sel
-	doc.find(selImages).eachWhile(func(img sel) bool {
-		if _, ok := img.attr("usemap"); ok {
-			scan = img
-			return false
-		}
-		return true
-	})
-	if scan == nil {
-		doc.find(selImages).eachWhile(func(img sel) bool {
-			src := strings.ToLower(img.attrOr("src", ""))
-			if strings.Contains(src, "/page/") && (strings.HasSuffix(src, ".jpg") || strings.HasSuffix(src, ".jpeg") || strings.HasSuffix(src, ".png")) {
-				scan = img
-				return false
-			}
-			return true
-		})
-	}
-	if scan == nil {
-		return
-	}
-	p.ScanURL = resolve(base, scan.attrOr("src", ""))
-	p.ScanW, _ = strconv.Atoi(strings.TrimSpace(scan.attrOr("width", "")))
-	p.ScanH, _ = strconv.Atoi(strings.TrimSpace(scan.attrOr("height", "")))
-	name := strings.TrimPrefix(strings.TrimSpace(scan.attrOr("usemap", "")), "#")
-	if name == "" {
-		return
-	}
-	doc.find(selMaps).eachWhile(func(m sel) bool {
-		if !strings.EqualFold(m.attrOr("name", m.attrOr("id", "")), name) {
-			return true
-		}
-		m.find(selAreas).each(func(area sel) {
-			pts := areaPoints(area.attrOr("shape", "poly"), area.attrOr("coords", ""))
-			u := resolve(base, area.attrOr("href", ""))
-			if pts != nil && ArticleID(u) != "" {
-				p.Regions = append(p.Regions, Region{ArticleURL: u, Points: pts})
-			}
-		})
-		return false
-	})
-}
-
-// areaPoints turns an <area>'s coords into a polygon; rectangles become four corners.
-func areaPoints(shape, coords string) [][2]float64 {
-	var nums []float64
-	for _, f := range strings.FieldsFunc(coords, func(r rune) bool { return r == ',' || r == ' ' }) {
-		n, err := strconv.ParseFloat(f, 64)
-		if err != nil {
-			return nil
-		}
-		nums = append(nums, n)
-	}
-	switch strings.ToLower(shape) {
-	case "rect", "rectangle":
-		if len(nums) != 4 {
-			return nil
-		}
-		x1, y1, x2, y2 := nums[0], nums[1], nums[2], nums[3]
-		return [][2]float64{{x1, y1}, {x2, y1}, {x2, y2}, {x1, y2}}
-	case "poly", "polygon", "":
-		if len(nums) < 6 || len(nums)%2 != 0 {
-			return nil
-		}
-		pts := make([][2]float64, 0, len(nums)/2)
-		for i := 0; i < len(nums); i += 2 {
-			pts = append(pts, [2]float64{nums[i], nums[i+1]})
-		}
-		return pts
-	}
-	return nil
 }
 
 // pagePDF picks this page's PDF among the PDF links: the one next to this page's entry in the

@@ -20,13 +20,20 @@ type Page struct {
 	ScanH     int      //
 	PDFURL    string   // "" when none
 	Regions   []Region // the image map, in pixels of the shown scan
+	// MapW and MapH are the extent of the image map: the shown scan's size, else the largest
+	// x and y of its regions (what a placeholder stands for when the scan is missing).
+	MapW, MapH float64
+	// Warnings say what of the page was left out because it broke a limit (too many regions
+	// or points, bad coordinates); the importer reports them.
+	Warnings []string
 }
 
 // PageRef is one entry of an edition's page list.
 type PageRef struct {
-	URL  string
-	Num  string
-	Name string
+	URL    string
+	Num    string
+	Name   string
+	PDFURL string // the page's PDF as the list links it; "" when it links none
 }
 
 // ArticleRef is one entry of a page's article list.
@@ -34,13 +41,25 @@ type ArticleRef struct {
 	URL   string
 	ID    string
 	Title string
+	// TitleFrom says where Title was read: "list" (the page's article list), "link" (a link's
+	// text elsewhere), "alt" or "title" (an image map area's attribute); "" when none gave one.
+	TitleFrom string
 }
 
 // Region is one clickable area of the page scan.
 type Region struct {
-	ArticleURL string
-	Points     [][2]float64
+	Target string // where the area leads, resolved against the page
+	Kind   string // RegionArticle, RegionPhoto or RegionLink
+	Title  string // the area's alt or title, "" when it has none
+	Points [][2]float64
 }
+
+// Kinds of Region.
+const (
+	RegionArticle = "article" // leads to an article of the edition
+	RegionPhoto   = "photo"   // leads to an image file
+	RegionLink    = "link"    // leads anywhere else
+)
 
 // Article is one article page (content_NNN.htm).
 type Article struct {
