@@ -83,6 +83,7 @@ func (im *Importer) importPage(ctx context.Context, rep *Report, edition bundle.
 		rel = page.Rel()
 	}
 	status := Imported
+	var warnings []string
 	err := func() error {
 		if rel == "" {
 			return fmt.Errorf("%s: page number %q: %w", ref.URL, ref.Num, page.Check())
@@ -107,12 +108,17 @@ func (im *Importer) importPage(ctx context.Context, rep *Report, edition bundle.
 			return err
 		}
 		p.Num, p.Name = ref.Num, cmp.Or(ref.Name, p.Name) // the page list is the edition's table of contents
+		warnings = p.Warnings
+		for _, w := range warnings {
+			fmt.Fprintf(im.logFor(ctx), "WARNING page %s: %s\n", ref.Num, w)
+		}
 		return im.writePage(ctx, rep, page, weight, p, d)
 	}()
 	if err != nil {
 		fmt.Fprintf(im.logFor(ctx), "FAILED page %s: %v\n", ref.Num, err)
 	}
 	rep.add(bundle.KindPage, ref.URL, rel, status, err)
+	rep.Items[len(rep.Items)-1].Warnings = warnings
 }
 
 // writePage fetches the page's scan, PDF and articles and writes its bundle: its articles

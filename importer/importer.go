@@ -100,6 +100,9 @@ type Item struct {
 	// NotCaptured says that it failed because the mirror or archive read does not hold it
 	// (archive.ErrNotCaptured): no server was asked.
 	NotCaptured bool `json:"not_captured,omitempty"`
+	// Warnings say what of it was left out although it was imported (an image map over the
+	// limits, a coordinate that is not a number); its bundle's missing: says so too.
+	Warnings []string `json:"warnings,omitempty"`
 }
 
 // Statuses of an Item.
