@@ -100,7 +100,7 @@ func (im *Importer) importPage(ctx context.Context, rep *Report, edition bundle.
 		if d.unchanged {
 			status = Unchanged
 		}
-		p, err := d.extractPage()
+		p, err := d.extractPage(im.profiles())
 		if err != nil {
 			return err
 		}
@@ -240,7 +240,7 @@ func (im *Importer) importArticle(ctx context.Context, art bundle.Ref, weight in
 		return Unchanged, nil
 	}
 	base, _ := url.Parse(d.url)
-	a, err := extract.ExtractArticle(d.text, base)
+	a, err := extract.ExtractArticleWith(im.profiles(), d.text, base)
 	if err != nil {
 		return "", err
 	}

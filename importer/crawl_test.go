@@ -12,9 +12,9 @@ import (
 func TestNormaliseRegions(t *testing.T) {
 	t.Parallel()
 	p := &extract.Page{ScanW: 400, ScanH: 600, Regions: []extract.Region{
-		{Kind: extract.RegionArticle, Target: "http://epaper.cqrb.cn/html/cqrb/2021-04/14/005/content_11.htm", Points: [][2]float64{{0, 0}, {200, 0}, {200, 300}, {0, 300}}},
-		{Kind: extract.RegionArticle, Target: "http://epaper.cqrb.cn/html/cqrb/2021-04/14/005/content_12.htm", Points: [][2]float64{{200, 0}, {400, 0}, {400, 600}, {200, 600}}},
-		{Kind: extract.RegionArticle, Target: (&url.URL{Scheme: "http", Host: "x", Path: "/content_..%2F.htm"}).String(), Points: [][2]float64{{0, 0}}},
+		{Kind: extract.RegionArticle, ID: "11", Target: "http://epaper.cqrb.cn/html/cqrb/2021-04/14/005/content_11.htm", Points: [][2]float64{{0, 0}, {200, 0}, {200, 300}, {0, 300}}},
+		{Kind: extract.RegionArticle, ID: "12", Target: "http://epaper.cqrb.cn/html/cqrb/2021-04/14/005/content_12.htm", Points: [][2]float64{{200, 0}, {400, 0}, {400, 600}, {200, 600}}},
+		{Kind: extract.RegionArticle, ID: "..%2F", Target: (&url.URL{Scheme: "http", Host: "x", Path: "/content_..%2F.htm"}).String(), Points: [][2]float64{{0, 0}}},
 		{Kind: extract.RegionPhoto, Target: "http://epaper.cqrb.cn/res/1.jpg", Points: [][2]float64{{0, 300}, {100, 300}, {100, 600}}},
 	}}
 	ext, rm := normaliseRegions(p, 800, 1200)

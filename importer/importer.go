@@ -51,6 +51,9 @@ type Options struct {
 	Paper, PaperName string
 	// EditionJobs is how many editions ImportEditions imports side by side; 0: two.
 	EditionJobs int
+	// Profiles are the profiles pages and articles are read with, in the order they are
+	// tried (extract.WithProfiles); nil: the built-in ones.
+	Profiles []*extract.Profile
 }
 
 // Progress counts what an import has done so far: the pages of the editions begun, and, for
@@ -85,6 +88,14 @@ func New(opt Options, transport http.RoundTripper) (*Importer, error) {
 		return nil, err
 	}
 	return &Importer{opt: opt, fetcher: f, content: bundle.ContentDir(opt.SiteDir)}, nil
+}
+
+// profiles are the profiles the importer reads with.
+func (im *Importer) profiles() []*extract.Profile {
+	if im.opt.Profiles != nil {
+		return im.opt.Profiles
+	}
+	return extract.Builtin()
 }
 
 // SiteDir is the site the importer writes into.
@@ -301,13 +312,13 @@ func (im *Importer) fetchHTML(ctx context.Context, u string, kept *bundle.Kept) 
 }
 
 // extractPage returns a copy of the page d holds, extracting it unless findEdition did.
-func (d *decoded) extractPage() (*extract.Page, error) {
+func (d *decoded) extractPage(ps []*extract.Profile) (*extract.Page, error) {
 	if d.page == nil {
 		base, err := url.Parse(d.url)
 		if err != nil {
 			return nil, err
 		}
-		if d.page, err = extract.ExtractPage(d.text, base); err != nil {
+		if d.page, err = extract.ExtractPageWith(ps, d.text, base); err != nil {
 			return nil, err
 		}
 	}

@@ -45,7 +45,7 @@ func pageArticles(p *extract.Page) []extract.ArticleRef {
 	all := append([]extract.ArticleRef(nil), p.Articles...)
 	for _, r := range p.Regions {
 		if r.Kind == extract.RegionArticle {
-			a := extract.ArticleRef{URL: r.Target, ID: extract.ArticleID(r.Target), Title: r.Title}
+			a := extract.ArticleRef{URL: r.Target, ID: r.ID, Title: r.Title}
 			if r.Title != "" {
 				a.TitleFrom = "alt"
 			}
@@ -86,7 +86,7 @@ func normaliseRegions(p *extract.Page, natW, natH int) (*bundle.MapExtent, []bun
 	for _, r := range p.Regions {
 		rm := bundle.Region{Kind: r.Kind, URL: r.Target}
 		if r.Kind == extract.RegionArticle {
-			rm.Article = extract.ArticleID(r.Target)
+			rm.Article = r.ID
 			if bundle.CheckName(rm.Article) != nil {
 				continue
 			}

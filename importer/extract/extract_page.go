@@ -36,10 +36,12 @@ var (
 // list, the page's own number and the date are required; everything else (image map, PDF,
 // articles: a full-page ad has none) may be missing from real pages.
 func ExtractPage(body string, pageURL *url.URL) (*Page, error) {
-	doc, err := parse(body)
-	if err != nil {
-		return nil, fmt.Errorf("%s: parse: %w", pageURL, err)
-	}
+	return ExtractPageWith(builtins, body, pageURL)
+}
+
+// extractGenericPage reads a page by the heuristics (profile founder-generic).
+func extractGenericPage(doc sel, pageURL *url.URL) (*Page, error) {
+	var err error
 	p := &Page{URL: pageURL.String()}
 	p.Pages = pageList(doc, pageURL)
 	if len(p.Pages) == 0 {

@@ -7,19 +7,24 @@ import (
 
 // Page is what a page (版, node.htm) of an edition says about itself and its edition.
 type Page struct {
-	URL       string    // where the page was fetched
-	Paper     string    // the paper's code in the URL, e.g. "cqrb"
-	PaperName string    // e.g. 重庆日报
-	Date      time.Time // the edition's date, midnight in China Standard Time
-	Num       string    // page number as printed: "005", "A01"
-	Name      string    // page name: 重庆新闻
-	Pages     []PageRef // the edition's page list (版面导航), in order
-	Articles  []ArticleRef
-	ScanURL   string   // the page scan image; "" when none
-	ScanW     int      // size the scan is shown at, from the <img> (0 when not given)
-	ScanH     int      //
-	PDFURL    string   // "" when none
-	Regions   []Region // the image map, in pixels of the shown scan
+	URL         string // where the page was fetched
+	Profile     string // the profile that read it (Generic: the heuristics)
+	FromArticle bool   // the page was read from one of its articles (an article URL)
+	// PaperNameFrom says where PaperName was read: a profile's source (its selector),
+	// "title" (the title rule, NameFromTitle), or "" (the code stands for the name).
+	PaperNameFrom string
+	Paper         string    // the paper's code in the URL, e.g. "cqrb"
+	PaperName     string    // e.g. 重庆日报
+	Date          time.Time // the edition's date, midnight in China Standard Time
+	Num           string    // page number as printed: "005", "A01"
+	Name          string    // page name: 重庆新闻
+	Pages         []PageRef // the edition's page list (版面导航), in order
+	Articles      []ArticleRef
+	ScanURL       string   // the page scan image; "" when none
+	ScanW         int      // size the scan is shown at, from the <img> (0 when not given)
+	ScanH         int      //
+	PDFURL        string   // "" when none
+	Regions       []Region // the image map, in pixels of the shown scan
 	// MapW and MapH are the extent of the image map: the shown scan's size, else the largest
 	// x and y of its regions (what a placeholder stands for when the scan is missing).
 	MapW, MapH float64
@@ -50,6 +55,7 @@ type ArticleRef struct {
 type Region struct {
 	Target string // where the area leads, resolved against the page
 	Kind   string // RegionArticle, RegionPhoto or RegionLink
+	ID     string // the article's id, for RegionArticle
 	Title  string // the area's alt or title, "" when it has none
 	Points [][2]float64
 }

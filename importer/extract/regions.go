@@ -49,6 +49,12 @@ func scanMap(doc sel, base *url.URL, p *Page) {
 	p.ScanURL = resolve(base, scan.attrOr("src", ""))
 	p.ScanW, _ = strconv.Atoi(strings.TrimSpace(scan.attrOr("width", "")))
 	p.ScanH, _ = strconv.Atoi(strings.TrimSpace(scan.attrOr("height", "")))
+	readMap(doc, scan, base, p, ArticleID)
+}
+
+// readMap reads the image map the scan's usemap names into p's regions and extent; articleID
+// says which targets are articles (their id, else "").
+func readMap(doc sel, scan sel, base *url.URL, p *Page, articleID func(string) string) {
 	name := strings.TrimPrefix(strings.TrimSpace(scan.attrOr("usemap", "")), "#")
 	if name != "" {
 		doc.find(selMaps).eachWhile(func(m sel) bool {
@@ -60,7 +66,7 @@ func scanMap(doc sel, base *url.URL, p *Page) {
 				areas = append(areas, areaAttrs{a.attrOr("shape", "poly"), a.attrOr("coords", ""), a.attrOr("href", ""),
 					cleanText(a.attrOr("alt", "")), cleanText(a.attrOr("title", ""))})
 			})
-			p.Regions, p.Warnings = readAreas(areas, base)
+			p.Regions, p.Warnings = readAreas(areas, base, articleID)
 			return false
 		})
 	}
@@ -81,7 +87,7 @@ var selLI = cascadia.MustCompile("li")
 type areaAttrs struct{ shape, coords, href, alt, title string }
 
 // readAreas turns a map's areas into regions, in document order, within the limits.
-func readAreas(areas []areaAttrs, base *url.URL) ([]Region, []string) {
+func readAreas(areas []areaAttrs, base *url.URL, articleID func(string) string) ([]Region, []string) {
 	var out []Region
 	var warn []string
 	bad, long, over, total := 0, 0, 0, 0
@@ -105,7 +111,13 @@ func readAreas(areas []areaAttrs, base *url.URL) ([]Region, []string) {
 			continue
 		}
 		total += len(pts)
-		out = append(out, Region{Target: u, Kind: regionKind(u), Title: cmpOr(a.alt, a.title), Points: pts})
+		r := Region{Target: u, Kind: regionKind(u), ID: articleID(u), Title: cmpOr(a.alt, a.title), Points: pts}
+		if r.ID != "" {
+			r.Kind = RegionArticle
+		} else if r.Kind == RegionArticle {
+			r.Kind = RegionLink
+		}
+		out = append(out, r)
 	}
 	if bad > 0 {
 		warn = append(warn, fmt.Sprintf("image map: %d areas with coordinates that are not numbers of at least 0 (NaN, infinite, negative) left out", bad))

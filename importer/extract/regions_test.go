@@ -13,7 +13,7 @@ func mapPage(areas string) string {
 <img src="../../../page/1.jpg" usemap="#m"><map name="m">` + areas + `</map></body></html>`
 }
 
-func readMap(t *testing.T, areas string) *Page {
+func pageWithMap(t *testing.T, areas string) *Page {
 	t.Helper()
 	u, _ := url.Parse("http://epaper.example.cn/html/x/2021-04/14/node_1.htm")
 	p, err := ExtractPage(mapPage(areas), u)
@@ -26,7 +26,7 @@ func readMap(t *testing.T, areas string) *Page {
 // Every area with a link is kept, with its kind: an article's, a photo's, another link's;
 // its title from alt or title; the map's extent is the largest x and y without a shown size.
 func TestRegionKinds(t *testing.T) {
-	p := readMap(t, `<area shape="rect" coords="0,0,100,50" href="content_1.htm" alt="一">
+	p := pageWithMap(t, `<area shape="rect" coords="0,0,100,50" href="content_1.htm" alt="一">
 <area coords="0,60,100,60,100,90" href="content_1.htm"><area shape="rect" coords="0,100,50,200" href="/res/p.jpg" title="照片">
 <area shape="rect" coords="0,210,80,220" href="http://other.example.cn/">`)
 	var got []string
@@ -44,7 +44,7 @@ func TestRegionKinds(t *testing.T) {
 // A NaN, an infinity or a negative coordinate drops the area, with a warning.
 func TestRegionBadCoordinates(t *testing.T) {
 	for _, c := range []string{"NaN,0,10,10", "0,0,+Inf,10", "0,-1,10,10", "0,0,1e400,10"} {
-		p := readMap(t, `<area shape="rect" coords="0,0,10,10" href="content_1.htm"><area shape="rect" coords="`+c+`" href="content_2.htm">`)
+		p := pageWithMap(t, `<area shape="rect" coords="0,0,10,10" href="content_1.htm"><area shape="rect" coords="`+c+`" href="content_2.htm">`)
 		if len(p.Regions) != 1 || len(p.Warnings) != 1 || !strings.Contains(p.Warnings[0], "NaN") {
 			t.Errorf("%s: regions %+v, warnings %q", c, p.Regions, p.Warnings)
 		}
@@ -64,7 +64,7 @@ func poly(n int) string {
 
 // More than MaxRegionPoints points in one area drops it, with a warning.
 func TestRegionTooManyPoints(t *testing.T) {
-	p := readMap(t, `<area coords="`+poly(MaxRegionPoints)+`" href="content_1.htm"><area coords="`+poly(MaxRegionPoints+1)+`" href="content_2.htm">`)
+	p := pageWithMap(t, `<area coords="`+poly(MaxRegionPoints)+`" href="content_1.htm"><area coords="`+poly(MaxRegionPoints+1)+`" href="content_2.htm">`)
 	if len(p.Regions) != 1 || len(p.Warnings) != 1 || !strings.Contains(p.Warnings[0], "1000 points") {
 		t.Errorf("%d regions, warnings %q", len(p.Regions), p.Warnings)
 	}
@@ -77,7 +77,7 @@ func TestRegionPageLimits(t *testing.T) {
 	for i := range MaxRegions + 5 {
 		fmt.Fprintf(&b, `<area shape="rect" coords="0,0,%d,10" href="content_%d.htm">`, i+1, i)
 	}
-	p := readMap(t, b.String())
+	p := pageWithMap(t, b.String())
 	if len(p.Regions) != MaxRegions || len(p.Warnings) != 1 || !strings.Contains(p.Warnings[0], "5 areas past the limit") {
 		t.Errorf("%d regions, warnings %q", len(p.Regions), p.Warnings)
 	}
@@ -85,7 +85,7 @@ func TestRegionPageLimits(t *testing.T) {
 	for i := range 25 { // 25 × 1000 points > 20000
 		fmt.Fprintf(&b, `<area coords="%s" href="content_%d.htm">`, poly(1000), i)
 	}
-	p = readMap(t, b.String())
+	p = pageWithMap(t, b.String())
 	if len(p.Regions) != MaxPagePoints/1000 || len(p.Warnings) != 1 {
 		t.Errorf("%d regions, warnings %q", len(p.Regions), p.Warnings)
 	}
