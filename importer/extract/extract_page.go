@@ -2,7 +2,6 @@ package extract
 
 import (
 	"fmt"
-	"net"
 	"net/url"
 	"path"
 	"regexp"
@@ -160,18 +159,8 @@ func PaperCode(u *url.URL) string {
 	if m := rePaperInURL.FindStringSubmatch(u.Path); m != nil {
 		return strings.ToLower(m[1])
 	}
-	host := strings.ToLower(strings.TrimSuffix(u.Hostname(), "."))
-	if host == "" || host == "localhost" || net.ParseIP(host) != nil {
-		return "paper"
-	}
-	labels := strings.Split(host, ".")
-	if len(labels) > 1 {
-		labels = labels[:len(labels)-1] // never the top-level domain
-	}
-	for _, l := range labels {
-		if !genericHosts[l] && reHostLabel.MatchString(l) {
-			return l
-		}
+	if code := HostCode(u.Hostname()); code != "" {
+		return code
 	}
 	return "paper"
 }
