@@ -43,7 +43,11 @@ type Edition struct {
 	EditionHead `yaml:",inline"`
 	Weekday     string      `yaml:"weekday"`         // 星期三
 	Pages       []PageEntry `yaml:"pages,omitempty"` // the page list (版面导航), archived or not
-	Source      *Source     `yaml:"source,omitempty"`
+	// Bundles is the edition's manifest: every page and article bundle an import of it
+	// wrote, as paths under the edition's folder ("005", "005/268824"), sorted; Verify
+	// reports one that is gone.
+	Bundles []string `yaml:"bundles,omitempty"`
+	Source  *Source  `yaml:"source,omitempty"`
 }
 
 // PageEntry is one page of an edition's page list, as the pages say it, whether or not the
@@ -64,6 +68,7 @@ type Page struct {
 	Regions  []Region       `yaml:"regions,omitempty"`
 	Articles []ArticleEntry `yaml:"articles,omitempty"` // every article the page names, archived or not
 	Missing  []Missing      `yaml:"missing,omitempty"`
+	Files    []File         `yaml:"files,omitempty"`   // the scan and PDF, with their URLs and digests
 	Aliases  []string       `yaml:"aliases,omitempty"` // the original site's path, kept alive as a redirect
 	Source   *Source        `yaml:"source,omitempty"`
 }
@@ -101,6 +106,8 @@ type Article struct {
 	Keywords     []string  `yaml:"keywords"`       // written as [] when there are none
 	Images       []Image   `yaml:"images,omitempty"`
 	Missing      []Missing `yaml:"missing,omitempty"`
+	Files        []File    `yaml:"files,omitempty"`       // the images, with their URLs and digests
+	BodySHA256   string    `yaml:"body_sha256,omitempty"` // of the body, as BodyDigest writes it
 	Aliases      []string  `yaml:"aliases,omitempty"`
 	Source       *Source   `yaml:"source,omitempty"`
 }
@@ -174,6 +181,9 @@ const (
 	PartArticles = "articles"
 	PartArticle  = "article" // one article the page names that could not be had
 	PartImage    = "image"
+	// PartExternalImage is an image on a host the import does not fetch from: its URL is
+	// recorded, the image is not fetched and the body leaves it out.
+	PartExternalImage = "external image"
 )
 
 // Point is an x,y pair.

@@ -22,7 +22,13 @@ func ExtractArticleWith(ps []*Profile, body string, articleURL *url.URL) (*Artic
 		strings.HasPrefix(d.Profile.Article.Title, "founder-") {
 		return ExtractArticle(body, articleURL)
 	}
-	return d.Profile.readArticle(doc, articleURL)
+	a, err := d.Profile.readArticle(doc, articleURL)
+	if err != nil {
+		if g, gerr := ExtractArticle(body, articleURL); gerr == nil {
+			return g, nil // the profile accepted it, but the heuristics read it
+		}
+	}
+	return a, err
 }
 
 // readArticle reads an article with the profile: its fields by their selectors, the body's

@@ -31,7 +31,16 @@ func ExtractPageWith(ps []*Profile, body string, pageURL *url.URL) (*Page, error
 		}
 		return p, err
 	}
-	return d.Profile.readPage(doc, pageURL)
+	p, err := d.Profile.readPage(doc, pageURL)
+	if err == nil {
+		return p, nil
+	}
+	// the profile accepted the page but could not read it: the heuristics may
+	if g, gerr := extractGenericPage(doc, pageURL); gerr == nil {
+		g.Profile, g.FromArticle = Generic, ArticleID(pageURL.String()) != ""
+		return g, nil
+	}
+	return nil, err
 }
 
 // readPage reads a page with the profile.
