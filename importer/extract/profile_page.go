@@ -10,11 +10,24 @@ import (
 // ExtractPageWith reads a page (版) with the profile among ps that detects it (Generic, the
 // heuristics of ExtractPage, when none does); Page.Profile names it.
 func ExtractPageWith(ps []*Profile, body string, pageURL *url.URL) (*Page, error) {
+	p, _, err := ProbePage(ps, body, pageURL)
+	return p, err
+}
+
+// ProbePage is ExtractPageWith, and says which profile was chosen and why (epaper probe).
+// Detection.Profile is the one chosen; Page.Profile the one that read the page (Generic
+// where the chosen one could not).
+func ProbePage(ps []*Profile, body string, pageURL *url.URL) (*Page, Detection, error) {
 	doc, err := parse(body)
 	if err != nil {
-		return nil, fmt.Errorf("%s: parse: %w", pageURL, err)
+		return nil, Detection{}, fmt.Errorf("%s: parse: %w", pageURL, err)
 	}
 	d := detect(ps, pageURL, doc)
+	p, err := readDetected(d, doc, pageURL)
+	return p, d, err
+}
+
+func readDetected(d Detection, doc sel, pageURL *url.URL) (*Page, error) {
 	if d.Profile == nil || d.Profile.Name == Generic {
 		p, err := extractGenericPage(doc, pageURL)
 		if p != nil {
