@@ -273,6 +273,9 @@ func (im *Importer) crawl(ctx context.Context, entry *decoded, edition bundle.Re
 	for _, r := range pageReps {
 		rep.Items = append(rep.Items, r.Items...)
 	}
+	if err := im.keepOnce(edition, ed.Pages, rep); err != nil {
+		return rep, err
+	}
 	if err := im.writeEdition(edition, ed, editionManifest(edition, manifest, rep)); err != nil {
 		return rep, err
 	}

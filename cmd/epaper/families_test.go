@@ -89,6 +89,26 @@ func TestFamiliesFullImport(t *testing.T) {
 		}
 		for _, p := range ex.Pages {
 			dir := filepath.Join(bundle.ContentDir(site), p.Paper.Code, p.Date, p.Page.Code)
+			for _, a := range p.Articles {
+				if a.SameAs == "" {
+					continue
+				}
+				// the same article on two pages under two ids: one bundle, linked from both
+				a1, _ := filepath.Glob(filepath.Join(filepath.Dir(dir), "*", a.ID, bundle.LeafIndex))
+				a2, _ := filepath.Glob(filepath.Join(filepath.Dir(dir), "*", a.SameAs, bundle.LeafIndex))
+				found := append(a1, a2...)
+				m := readPageMatter(t, filepath.Join(dir, bundle.BranchIndex))
+				linked := false
+				for _, e := range m.Articles {
+					if e.ID == a.ID && e.Archived {
+						_, err := os.Stat(filepath.Join(dir, a.ID, bundle.LeafIndex))
+						linked = err == nil || e.Bundle != ""
+					}
+				}
+				if len(found) != 1 || !linked {
+					t.Errorf("%s %s: article %s (same as %s): bundles %q, linked from this page %v", f.Name, p.File, a.ID, a.SameAs, found, linked)
+				}
+			}
 			for _, a := range p.ArticlePages {
 				file := filepath.Join(dir, a.ID, bundle.LeafIndex)
 				if _, err := os.Stat(file); err != nil {
