@@ -85,6 +85,7 @@ func (im *Importer) importPage(ctx context.Context, rep *Report, edition bundle.
 	}
 	status := Imported
 	var warnings []string
+	profile := ""
 	err := func() error {
 		if rel == "" {
 			return fmt.Errorf("%s: page number %q: %w", ref.URL, ref.Num, page.Check())
@@ -112,7 +113,7 @@ func (im *Importer) importPage(ctx context.Context, rep *Report, edition bundle.
 			return err
 		}
 		p.Num, p.Name = ref.Num, cmp.Or(ref.Name, p.Name) // the page list is the edition's table of contents
-		warnings = p.Warnings
+		warnings, profile = p.Warnings, p.Profile
 		for _, w := range warnings {
 			fmt.Fprintf(im.logFor(ctx), "WARNING page %s: %s\n", ref.Num, w)
 		}
@@ -123,6 +124,7 @@ func (im *Importer) importPage(ctx context.Context, rep *Report, edition bundle.
 	}
 	rep.add(bundle.KindPage, ref.URL, rel, status, err)
 	rep.Items[len(rep.Items)-1].Warnings = warnings
+	rep.Items[len(rep.Items)-1].Profile = profile
 }
 
 // writePage fetches the page's scan, PDF and articles and writes its bundle: its articles

@@ -118,6 +118,8 @@ type Item struct {
 	// Warnings say what of it was left out although it was imported (an image map over the
 	// limits, a coordinate that is not a number); its bundle's missing: says so too.
 	Warnings []string `json:"warnings,omitempty"`
+	// Profile is the profile that read a page (extract.Generic: epaper's heuristics).
+	Profile string `json:"profile,omitempty"`
 }
 
 // Statuses of an Item.

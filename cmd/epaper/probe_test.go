@@ -2,6 +2,8 @@ package main
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -20,6 +22,11 @@ func TestProbeEachFamily(t *testing.T) {
 			t.Fatal(err)
 		}
 		out, errOut, code := runEpaper(t, "probe", families.Dir(root, f.Name, "partial"))
+		report := filepath.Join(t.TempDir(), "report.json")
+		runEpaper(t, "import", "-q", "--site", t.TempDir(), "--report", report, families.Dir(root, f.Name, "partial"))
+		if data, _ := os.ReadFile(report); !strings.Contains(string(data), `"profile": "`+f.Profile+`"`) {
+			t.Errorf("%s: the report does not say the pages were read by %s", f.Name, f.Profile)
+		}
 		if code != 0 {
 			t.Errorf("%s: exit %d: %s%s", f.Name, code, out, errOut)
 			continue
