@@ -152,3 +152,56 @@ func sameAsElsewhere(p families.ExpectedPage, id string) bool {
 	}
 	return false
 }
+
+// The built page of every family's partial capture shows every title (未存档 where not
+// archived), every region (over a placeholder where the scan is missing), and the whole
+// 版面导航 (未存档 where the page was not captured).
+func TestFamiliesPartialBuild(t *testing.T) {
+	t.Parallel()
+	root := families.Root()
+	for _, f := range families.All() {
+		ex, err := families.LoadExpected(root, f.Name, "partial")
+		if err != nil {
+			t.Fatal(err)
+		}
+		site := t.TempDir()
+		runEpaper(t, "import", "-q", "--site", site, families.Dir(root, f.Name, "partial"))
+		public := filepath.Join(t.TempDir(), "public")
+		if _, errOut, code := runEpaper(t, "build", "--no-pagefind", "--site", site, "--out", public); code != 0 {
+			t.Errorf("%s: build: %s", f.Name, errOut)
+			continue
+		}
+		for _, p := range ex.Pages {
+			data, err := os.ReadFile(filepath.Join(public, p.Paper.Code, p.Date, strings.ToLower(p.Page.Code), "index.html"))
+			if err != nil {
+				t.Errorf("%s %s: %v", f.Name, p.File, err)
+				continue
+			}
+			s := strings.ReplaceAll(string(data), "&amp;", "&")
+			regions := len(p.Photos)
+			for _, a := range p.Articles {
+				regions += a.Regions
+				if !strings.Contains(s, a.Title) {
+					t.Errorf("%s %s: no %q", f.Name, p.File, a.Title)
+				}
+				if !a.Archived && a.SameAs == "" && !strings.Contains(s, `href="`+a.URL+`" rel="external nofollow">`+a.Title+`</a> <span class="archive-mark">未存档</span>`) {
+					t.Errorf("%s %s: %q not listed 未存档", f.Name, p.File, a.Title)
+				}
+			}
+			if n := strings.Count(s, "<polygon "); n != regions {
+				t.Errorf("%s %s: %d regions drawn, want %d", f.Name, p.File, n, regions)
+			}
+			if p.Scan != nil && !p.Scan.Archived && regions > 0 && !strings.Contains(s, "scan-placeholder") {
+				t.Errorf("%s %s: no placeholder", f.Name, p.File)
+			}
+			for _, e := range p.Pages {
+				if !strings.Contains(s, "第"+e.Code+"版："+e.Name) {
+					t.Errorf("%s %s: 版面导航 lacks %s %s", f.Name, p.File, e.Code, e.Name)
+				}
+				if !e.Archived && !strings.Contains(s, `href="`+e.URL+`" rel="external nofollow">第`+e.Code+`版：`+e.Name+`</a> <span class="archive-mark">未存档</span>`) {
+					t.Errorf("%s %s: 版面导航 does not mark %s 未存档", f.Name, p.File, e.Code)
+				}
+			}
+		}
+	}
+}
