@@ -143,15 +143,13 @@ var (
 	reTitleSep   = regexp.MustCompile(`\s*[-_|—–]+\s*`)
 	rePaperInURL = regexp.MustCompile(`/html/([A-Za-z][A-Za-z0-9_\-]{0,39})/`)
 	reHostLabel  = regexp.MustCompile(`^[a-z0-9][a-z0-9\-]{0,62}$`)
-	genericHosts = map[string]bool{"www": true, "epaper": true, "paper": true, "szb": true, "dzb": true,
-		"com": true, "net": true, "org": true, "gov": true, "edu": true} // and second-level domains
 )
 
 // PaperCode is the folder name of the paper a URL belongs to: the code in /html/<code>/
-// (/html/cqrb/2021-04/14/005/node.htm → "cqrb"), else the first label of the host that is not
-// a generic one (www, epaper, paper, szb, dzb, nor a second-level domain such as com:
-// epaper.example.cn → "example", www.example.com.cn → "example"), else "paper"
-// (for a host that is an IP address or localhost, too). Codes are lower-case.
+// (/html/cqrb/2021-04/14/005/node.htm → "cqrb"), else the host's code (HostCode:
+// epaper.example.cn → "example", www.example.com.cn → "example"), else "paper" (for a host
+// that is an IP address or localhost). Codes are lower-case. It is the rule of the
+// heuristics (founder-generic); a profile's paper.code patterns come before the host.
 func PaperCode(u *url.URL) string {
 	if u == nil {
 		return "paper"
