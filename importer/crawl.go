@@ -10,9 +10,7 @@ import (
 	_ "image/gif" // scans in the formats Founder sites use
 	_ "image/jpeg"
 	_ "image/png"
-	"math"
 	"net/url"
-	"path"
 	"regexp"
 	"strings"
 	"sync"
@@ -67,6 +65,9 @@ func (im *Importer) writeEdition(ed bundle.Ref, p *extract.Page, bundles []strin
 	if len(p.Pages) > 0 {
 		m.Source = &bundle.Source{URL: p.Pages[0].URL}
 	}
+	for _, ref := range p.Pages {
+		m.Pages = append(m.Pages, bundle.PageEntry{Page: ref.Num, Name: ref.Name, URL: ref.URL, PDF: ref.PDFURL})
+	}
 	doc, err := bundle.Encode(m, "")
 	if err != nil {
 		return err
@@ -83,6 +84,8 @@ func (im *Importer) importPage(ctx context.Context, rep *Report, edition bundle.
 		rel = page.Rel()
 	}
 	status := Imported
+	var warnings []string
+	profile := ""
 	err := func() error {
 		if rel == "" {
 			return fmt.Errorf("%s: page number %q: %w", ref.URL, ref.Num, page.Check())
@@ -102,7 +105,7 @@ func (im *Importer) importPage(ctx context.Context, rep *Report, edition bundle.
 		if d.unchanged {
 			status = Unchanged
 		}
-		p, err := d.extractPage()
+		p, err := d.extractPage(im.profiles())
 		if err != nil {
 			return err
 		}
@@ -110,12 +113,18 @@ func (im *Importer) importPage(ctx context.Context, rep *Report, edition bundle.
 			return err
 		}
 		p.Num, p.Name = ref.Num, cmp.Or(ref.Name, p.Name) // the page list is the edition's table of contents
+		warnings, profile = p.Warnings, p.Profile
+		for _, w := range warnings {
+			fmt.Fprintf(im.logFor(ctx), "WARNING page %s: %s\n", ref.Num, w)
+		}
 		return im.writePage(ctx, rep, page, weight, p, d)
 	}()
 	if err != nil {
 		fmt.Fprintf(im.logFor(ctx), "FAILED page %s: %v\n", ref.Num, err)
 	}
 	rep.add(bundle.KindPage, ref.URL, rel, status, err)
+	rep.Items[len(rep.Items)-1].Warnings = warnings
+	rep.Items[len(rep.Items)-1].Profile = profile
 }
 
 // writePage fetches the page's scan, PDF and articles and writes its bundle: its articles
@@ -129,7 +138,7 @@ func (im *Importer) writePage(ctx context.Context, rep *Report, page bundle.Ref,
 	}
 	// the articles first: the page's files are then held only until its bundle is written
 	articles := pageArticles(p)
-	im.importArticles(ctx, rep, page, p, articles)
+	errs := im.importArticles(ctx, rep, page, p, articles)
 	release, err := im.holdFiles(ctx, 2)
 	if err != nil {
 		return err
@@ -138,6 +147,7 @@ func (im *Importer) writePage(ctx context.Context, rep *Report, page bundle.Ref,
 	index, rel := page.Index(im.content), page.Rel()
 	var fails []fileFailure
 	scanFile := bundle.ScanFile(imageExt(p.ScanURL))
+	natW, natH := 0, 0
 	if p.ScanURL == "" {
 		m.Missing = append(m.Missing, bundle.Missing{Part: bundle.PartScan, Reason: "the page shows no scan"})
 	} else if scan, err := im.fetchFile(ctx, p.ScanURL, index, scanFile, isImage, d.unchanged); scan == nil {
@@ -151,10 +161,14 @@ func (im *Importer) writePage(ctx context.Context, rep *Report, page bundle.Ref,
 		files[scanFile] = scan
 		m.Files = append(m.Files, bundle.FileOf(scanFile, p.ScanURL, scan))
 		m.Scan = &bundle.Scan{Src: scanFile, Width: cfg.Width, Height: cfg.Height}
-		m.Regions = normaliseRegions(p, cfg.Width, cfg.Height)
-		if len(m.Regions) == 0 {
-			m.Missing = append(m.Missing, bundle.Missing{Part: bundle.PartImageMap, Reason: "the page has no image map over its scan"})
-		}
+		natW, natH = cfg.Width, cfg.Height
+	}
+	m.Map, m.Regions = normaliseRegions(p, natW, natH)
+	if len(m.Regions) == 0 && m.Scan != nil {
+		m.Missing = append(m.Missing, bundle.Missing{Part: bundle.PartImageMap, Reason: "the page has no image map over its scan"})
+	}
+	for _, w := range p.Warnings {
+		m.Missing = append(m.Missing, bundle.Missing{Part: bundle.PartImageMap, Reason: w})
 	}
 	if p.PDFURL == "" {
 		m.Missing = append(m.Missing, bundle.Missing{Part: bundle.PartPDF, Reason: "the page links no PDF of itself"})
@@ -176,6 +190,7 @@ func (im *Importer) writePage(ctx context.Context, rep *Report, page bundle.Ref,
 	if len(articles) == 0 {
 		m.Missing = append(m.Missing, bundle.Missing{Part: bundle.PartArticles, Reason: "the page lists no articles"})
 	}
+	m.Articles, m.Missing = im.articleEntries(page, articles, errs, m.Missing)
 	doc, err := bundle.Encode(m, "")
 	if err != nil {
 		return err
@@ -186,7 +201,7 @@ func (im *Importer) writePage(ctx context.Context, rep *Report, page bundle.Ref,
 
 // importArticles imports a page's articles, as many at once as the fetcher allows requests
 // in flight, and reports them in the page's order.
-func (im *Importer) importArticles(ctx context.Context, rep *Report, page bundle.Ref, p *extract.Page, articles []extract.ArticleRef) {
+func (im *Importer) importArticles(ctx context.Context, rep *Report, page bundle.Ref, p *extract.Page, articles []extract.ArticleRef) []error {
 	type result struct {
 		bundle, status string
 		err            error
@@ -219,70 +234,17 @@ func (im *Importer) importArticles(ctx context.Context, rep *Report, page bundle
 	}
 	wg.Wait()
 	done := 0
+	errs := make([]error, len(articles))
 	for i, a := range articles {
 		rep.add(bundle.KindArticle, a.URL, results[i].bundle, results[i].status, results[i].err)
+		errs[i] = results[i].err
 		addFileFailures(rep, results[i].files)
 		if results[i].err == nil {
 			done++
 		}
 	}
 	fmt.Fprintf(im.logFor(ctx), "page %s %s: %d of %d articles\n", p.Num, p.Name, done, len(articles))
-}
-
-// pageArticles is the page's article list, then any article only its image map names; one
-// entry per article id.
-func pageArticles(p *extract.Page) []extract.ArticleRef {
-	all := append([]extract.ArticleRef(nil), p.Articles...)
-	for _, r := range p.Regions {
-		all = append(all, extract.ArticleRef{URL: r.ArticleURL, ID: extract.ArticleID(r.ArticleURL)})
-	}
-	var out []extract.ArticleRef
-	seen := map[string]bool{}
-	for _, a := range all {
-		if !seen[a.ID] {
-			seen[a.ID] = true
-			out = append(out, a)
-		}
-	}
-	return out
-}
-
-// normaliseRegions turns the image map's pixel coordinates (of the scan as shown: the
-// <img>'s width and height, else its natural size) into fractions of the image.
-func normaliseRegions(p *extract.Page, natW, natH int) []bundle.Region {
-	w, h := float64(p.ScanW), float64(p.ScanH)
-	if w <= 0 || h <= 0 {
-		w, h = float64(natW), float64(natH)
-	}
-	var out []bundle.Region
-	for _, r := range p.Regions {
-		id := extract.ArticleID(r.ArticleURL)
-		if bundle.CheckName(id) != nil {
-			continue
-		}
-		rm := bundle.Region{Article: id}
-		for _, pt := range r.Points {
-			rm.Points = append(rm.Points, bundle.Point{round4(clamp01(pt[0] / w)), round4(clamp01(pt[1] / h))})
-		}
-		out = append(out, rm)
-	}
-	return out
-}
-
-func clamp01(v float64) float64 { return math.Max(0, math.Min(1, v)) }
-func round4(v float64) float64  { return math.Round(v*10000) / 10000 }
-
-// imageExt is the image's extension from its URL, one of a known few.
-func imageExt(u string) string {
-	pu, err := url.Parse(u)
-	if err != nil {
-		return ".jpg"
-	}
-	switch ext := strings.ToLower(path.Ext(pu.Path)); ext {
-	case ".jpg", ".jpeg", ".png", ".gif", ".webp":
-		return ext
-	}
-	return ".jpg"
+	return errs
 }
 
 // importArticle fetches one article with its images and writes its bundle. An article the
@@ -303,7 +265,7 @@ func (im *Importer) importArticle(ctx context.Context, art bundle.Ref, weight in
 		return Unchanged, nil, nil
 	}
 	base, _ := url.Parse(d.url)
-	a, err := extract.ExtractArticle(d.text, base)
+	a, err := extract.ExtractArticleWith(im.profiles(), d.text, base)
 	if err != nil {
 		return "", nil, err
 	}

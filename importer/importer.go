@@ -55,6 +55,9 @@ type Options struct {
 	Paper, PaperName string
 	// EditionJobs is how many editions ImportEditions imports side by side; 0: two.
 	EditionJobs int
+	// Profiles are the profiles pages and articles are read with, in the order they are
+	// tried (extract.WithProfiles); nil: the built-in ones.
+	Profiles []*extract.Profile
 }
 
 // Progress counts what an import has done so far: the pages of the editions begun, and, for
@@ -96,6 +99,14 @@ func New(opt Options, transport http.RoundTripper) (*Importer, error) {
 		files: semaphore.NewWeighted(filesCap), filesCap: filesCap}, nil
 }
 
+// profiles are the profiles the importer reads with.
+func (im *Importer) profiles() []*extract.Profile {
+	if im.opt.Profiles != nil {
+		return im.opt.Profiles
+	}
+	return extract.Builtin()
+}
+
 // SiteDir is the site the importer writes into.
 func (im *Importer) SiteDir() string { return im.opt.SiteDir }
 
@@ -109,6 +120,11 @@ type Item struct {
 	// NotCaptured says that it failed because the mirror or archive read does not hold it
 	// (archive.ErrNotCaptured): no server was asked.
 	NotCaptured bool `json:"not_captured,omitempty"`
+	// Warnings say what of it was left out although it was imported (an image map over the
+	// limits, a coordinate that is not a number); its bundle's missing: says so too.
+	Warnings []string `json:"warnings,omitempty"`
+	// Profile is the profile that read a page (extract.Generic: epaper's heuristics).
+	Profile string `json:"profile,omitempty"`
 }
 
 // Statuses of an Item.
@@ -264,6 +280,9 @@ func (im *Importer) crawl(ctx context.Context, entry *decoded, edition bundle.Re
 	for _, r := range pageReps {
 		rep.Items = append(rep.Items, r.Items...)
 	}
+	if err := im.keepOnce(edition, ed.Pages, rep); err != nil {
+		return rep, err
+	}
 	if err := im.writeEdition(edition, ed, editionManifest(edition, manifest, rep)); err != nil {
 		return rep, err
 	}
@@ -341,13 +360,13 @@ func (im *Importer) fetchHTML(ctx context.Context, u string, kept *bundle.Kept) 
 }
 
 // extractPage returns a copy of the page d holds, extracting it unless findEdition did.
-func (d *decoded) extractPage() (*extract.Page, error) {
+func (d *decoded) extractPage(ps []*extract.Profile) (*extract.Page, error) {
 	if d.page == nil {
 		base, err := url.Parse(d.url)
 		if err != nil {
 			return nil, err
 		}
-		if d.page, err = extract.ExtractPage(d.text, base); err != nil {
+		if d.page, err = extract.ExtractPageWith(ps, d.text, base); err != nil {
 			return nil, err
 		}
 	}

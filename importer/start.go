@@ -34,13 +34,13 @@ func (im *Importer) findEdition(ctx context.Context, start string) (*decoded, er
 		var p *extract.Page
 		if next == "" || next == d.url {
 			next = ""
-			if p, err = extract.ExtractPage(d.text, base); err != nil {
+			if p, err = extract.ExtractPageWith(im.profiles(), d.text, base); err != nil {
 				next = extract.ExtractScriptRedirect(d.text, base)
 			}
 		}
 		switch {
 		case next == "" && p != nil:
-			d.page, d.isPage = p, extract.ArticleID(d.url) == ""
+			d.page, d.isPage = p, !p.FromArticle
 			return d, nil
 		case next == "":
 			return nil, fmt.Errorf("%w: %w", ErrNoEdition, err)

@@ -34,7 +34,7 @@ Hugo content bundles, and builds them into a static site with Hugo, in process.
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
-	root.AddCommand(importCmd(stdout, stderr), buildCmd(stdout, stderr), verifyCmd(stdout, stderr), serveCmd(stdout, stderr), newCmd(stdout), versionCmd(stdout), mergeCmd(stdout))
+	root.AddCommand(importCmd(stdout, stderr), buildCmd(stdout, stderr), verifyCmd(stdout, stderr), serveCmd(stdout, stderr), newCmd(stdout), versionCmd(stdout), mergeCmd(stdout), probeCmd(stdout))
 	return root.ExecuteContext(ctx)
 }
 

@@ -9,7 +9,9 @@
 //
 // Its commands are import (an edition, a date range, every edition of a mirror, a WARC),
 // build (whole, or in year shards), merge (shards built apart), serve, verify (digests of the
-// bundles, links of the built site), new (a hand-made article) and version; each explains
+// bundles, links of the built site), probe (what one page of a new paper gives, read with
+// which profile; --profile FILE, as for import, adds a profile of one's own), new (a
+// hand-made article) and version; each explains
 // itself with --help. The exit code is 0 on success, 1 on a failure (for import: some page
 // or article could not be imported; the rest was, and the summary says what failed), 2 for
 // a command line that cannot be run as given.

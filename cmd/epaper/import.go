@@ -18,6 +18,7 @@ import (
 
 func importCmd(stdout, stderr io.Writer) *cobra.Command {
 	var siteDir, reportFile, from, to, warcOut, host string
+	var profileFiles []string
 	var quiet bool
 	opt := importer.Options{Fetch: fetch.DefaultFetchOptions()}
 	opt.Fetch.UserAgent = ""
@@ -64,6 +65,9 @@ A local mirror or archive is read without rate limit or robots.txt.`,
 				if from == "" || to == "" {
 					return usageError{fmt.Errorf("import: --from and --to go together")}
 				}
+			}
+			if opt.Profiles, err = loadProfiles(profileFiles); err != nil {
+				return err
 			}
 			src, err := importer.OpenSource(args[0], importer.SourceOptions{Host: host})
 			if err != nil {
@@ -132,6 +136,7 @@ A local mirror or archive is read without rate limit or robots.txt.`,
 	f.StringVar(&opt.Paper, "paper", "", "the paper's code (its folder in content/), whatever the pages and URLs say")
 	f.StringVar(&opt.PaperName, "paper-name", "", "the paper's name, whatever the pages say")
 	f.StringVar(&host, "host", "", "the host a mirror without a host folder (wget -r -nH) was taken from, for its original URLs")
+	f.StringArrayVar(&profileFiles, "profile", nil, "read pages with the profile in this YAML file too (docs/profiles.md); may be given again")
 	f.StringVar(&warcOut, "warc", "", "also record every request and response into this WARC file (.warc.gz)")
 	def := opt.Fetch
 	f.Float64Var(&opt.Fetch.Rate, fetchFlags["Rate"], def.Rate, "requests per second to one host at most (0: no limit)")

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"time"
 
-	"golang.org/x/net/publicsuffix"
+	"github.com/epaper-archive/epaper/importer/extract"
 )
 
 // The URL layouts of the Founder e-papers a mirror is searched for: where the pages (版) of
@@ -122,27 +122,15 @@ func classify(p string) PathInfo {
 	return PathInfo{}
 }
 
-// genericLabels are the labels of e-paper hosts that say nothing of the paper.
-var genericLabels = map[string]bool{"www": true, "epaper": true, "paper": true, "szb": true,
-	"dzb": true, "e": true, "news": true, "m": true, "wap": true}
-
-// HostCode is the paper's code a host gives: its first label that is not a generic one
-// (www, epaper, paper, szb, dzb, e, news) nor part of the public suffix (epaper.cqrb.cn →
-// cqrb, www.example.com.cn → example); "" for an IP address, localhost or UnknownHost.
+// HostCode is the paper's code a host gives (extract.HostCode: its first label that is not
+// a generic one nor part of the public suffix, epaper.cqrb.cn → cqrb); "" for an IP address,
+// localhost or UnknownHost.
 func HostCode(host string) string {
-	host = strings.ToLower(host)
 	if h, _, err := net.SplitHostPort(host); err == nil {
 		host = h
 	}
-	if host == UnknownHost || host == "localhost" || net.ParseIP(host) != nil {
+	if strings.EqualFold(host, UnknownHost) {
 		return ""
 	}
-	suffix, _ := publicsuffix.PublicSuffix(host)
-	labels := strings.Split(strings.TrimSuffix(strings.TrimSuffix(host, suffix), "."), ".")
-	for _, l := range labels {
-		if l != "" && !genericLabels[l] {
-			return l
-		}
-	}
-	return ""
+	return extract.HostCode(host)
 }

@@ -26,6 +26,9 @@ const (
 	KeyScan         = "scan"
 	KeyPDF          = "pdf"
 	KeyRegions      = "regions"
+	KeyMap          = "map"      // a page's image map extent
+	KeyArticles     = "articles" // every article a page names, archived or not
+	KeyPages        = "pages"    // an edition's page list, archived or not
 	KeyMissing      = "missing"
 	KeyAliases      = "aliases"
 	KeySource       = "source"

@@ -1,9 +1,11 @@
 package bundle
 
 import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
 	"time"
-
-	"go.yaml.in/yaml/v3"
 )
 
 // The front matter of each kind of bundle. Fields are written in the order they are
@@ -39,7 +41,8 @@ type PageHead struct {
 // Edition is the front matter of an edition's bundle, content/PAPER/DATE/_index.md.
 type Edition struct {
 	EditionHead `yaml:",inline"`
-	Weekday     string `yaml:"weekday"` // 星期三
+	Weekday     string      `yaml:"weekday"`         // 星期三
+	Pages       []PageEntry `yaml:"pages,omitempty"` // the page list (版面导航), archived or not
 	// Bundles is the edition's manifest: every page and article bundle an import of it
 	// wrote, as paths under the edition's folder ("005", "005/268824"), sorted; Verify
 	// reports one that is gone.
@@ -47,16 +50,49 @@ type Edition struct {
 	Source  *Source  `yaml:"source,omitempty"`
 }
 
+// PageEntry is one page of an edition's page list, as the pages say it, whether or not the
+// page itself was had: a page without a bundle is known from the list only.
+type PageEntry struct {
+	Page string `yaml:"page"`          // the page number as printed, the page bundle's folder
+	Name string `yaml:"name"`          // 要闻
+	URL  string `yaml:"url"`           // the page on the original site
+	PDF  string `yaml:"pdf,omitempty"` // its PDF on the original site, when the list links one
+}
+
 // Page is the front matter of a page's bundle, content/PAPER/DATE/PAGE/_index.md.
 type Page struct {
 	PageHead `yaml:",inline"`
-	Scan     *Scan     `yaml:"scan,omitempty"`
-	PDF      string    `yaml:"pdf,omitempty"` // the file name of the page's PDF in the bundle
-	Regions  []Region  `yaml:"regions,omitempty"`
-	Missing  []Missing `yaml:"missing,omitempty"`
-	Files    []File    `yaml:"files,omitempty"`   // the scan and PDF, with their URLs and digests
-	Aliases  []string  `yaml:"aliases,omitempty"` // the original site's path, kept alive as a redirect
-	Source   *Source   `yaml:"source,omitempty"`
+	Scan     *Scan          `yaml:"scan,omitempty"`
+	PDF      string         `yaml:"pdf,omitempty"` // the file name of the page's PDF in the bundle
+	Map      *MapExtent     `yaml:"map,omitempty"` // the image map's extent; absent without regions
+	Regions  []Region       `yaml:"regions,omitempty"`
+	Articles []ArticleEntry `yaml:"articles,omitempty"` // every article the page names, archived or not
+	Missing  []Missing      `yaml:"missing,omitempty"`
+	Files    []File         `yaml:"files,omitempty"`   // the scan and PDF, with their URLs and digests
+	Aliases  []string       `yaml:"aliases,omitempty"` // the original site's path, kept alive as a redirect
+	Source   *Source        `yaml:"source,omitempty"`
+}
+
+// MapExtent is the size, in pixels, of what a page's image map was drawn on: the scan as the
+// page shows it, else the largest x and y of its areas. A page view without the scan draws
+// the regions over a placeholder of this shape.
+type MapExtent struct {
+	Width  float64 `yaml:"width"`
+	Height float64 `yaml:"height"`
+}
+
+// ArticleEntry is one article a page names (its list, its links, its image map), in reading
+// order, whether or not the article itself was had.
+type ArticleEntry struct {
+	ID    string `yaml:"id"`    // the article bundle's folder name
+	Title string `yaml:"title"` // as the page gives it; "" when it gives none
+	// TitleFrom says where the title was read: "list", "link", "alt" or "title".
+	TitleFrom string `yaml:"title_from,omitempty"`
+	URL       string `yaml:"url"`      // the article on the original site
+	Archived  bool   `yaml:"archived"` // its bundle is in the site
+	// Bundle is the article's bundle below the edition (PAGE/ID) when it is kept on another
+	// page: the same article published on two pages under two ids is kept once.
+	Bundle string `yaml:"bundle,omitempty"`
 }
 
 // Article is the front matter of an article's bundle, content/PAPER/DATE/PAGE/ID/index.md.
@@ -105,11 +141,23 @@ type Scan struct {
 	Height int    `yaml:"height"` //
 }
 
-// Region is one article's area of a page's image map.
+// Region is one area of a page's image map: an article's, a photo's or a link's.
 type Region struct {
-	Article string  `yaml:"article"` // the article bundle's folder name
-	Points  []Point `yaml:"points"`  // x, y as fractions of the scan's width and height
+	Kind    string `yaml:"kind"`              // RegionArticle, RegionPhoto or RegionLink
+	Article string `yaml:"article,omitempty"` // the article bundle's folder name (kind article)
+	URL     string `yaml:"url,omitempty"`     // where the area leads on the original site
+	// Points is the polygon in one string, "x1,y1 x2,y2 …", each a fraction of the map's
+	// width or height with at most 4 decimals (Points and ParsePoints): one string rather
+	// than a list per point keeps a page's front matter small.
+	Points string `yaml:"points"`
 }
+
+// Kinds of Region.
+const (
+	RegionArticle = "article"
+	RegionPhoto   = "photo"
+	RegionLink    = "link"
+)
 
 // Image is an image of an article, in body order.
 type Image struct {
@@ -131,24 +179,45 @@ const (
 	PartImageMap = "image map"
 	PartPDF      = "pdf"
 	PartArticles = "articles"
+	PartArticle  = "article" // one article the page names that could not be had
 	PartImage    = "image"
 	// PartExternalImage is an image on a host the import does not fetch from: its URL is
 	// recorded, the image is not fetched and the body leaves it out.
 	PartExternalImage = "external image"
 )
 
-// Point is an x,y pair, written in flow style: [0.05, 0.04].
+// Point is an x,y pair.
 type Point [2]float64
 
-// MarshalYAML writes p as a flow sequence.
-func (p Point) MarshalYAML() (any, error) {
-	n := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle}
-	for _, v := range p {
-		var c yaml.Node
-		if err := c.Encode(v); err != nil {
-			return nil, err
+// Points writes a polygon as Region.Points holds it: "x1,y1 x2,y2 …", each number with at
+// most 4 decimals and no trailing zeros.
+func Points(pts []Point) string {
+	var b strings.Builder
+	for i, p := range pts {
+		if i > 0 {
+			b.WriteByte(' ')
 		}
-		n.Content = append(n.Content, &c)
+		b.WriteString(strconv.FormatFloat(p[0], 'f', -1, 64))
+		b.WriteByte(',')
+		b.WriteString(strconv.FormatFloat(p[1], 'f', -1, 64))
 	}
-	return n, nil
+	return b.String()
 }
+
+// ParsePoints reads a Region's Points; an error names what is not an x,y pair of finite
+// numbers of at least 0.
+func ParsePoints(s string) ([]Point, error) {
+	var out []Point
+	for _, f := range strings.Fields(s) {
+		x, y, ok := strings.Cut(f, ",")
+		px, err1 := strconv.ParseFloat(x, 64)
+		py, err2 := strconv.ParseFloat(y, 64)
+		if !ok || err1 != nil || err2 != nil || !finite(px) || !finite(py) {
+			return nil, fmt.Errorf("points %q: %q is not x,y of finite numbers of at least 0", s, f)
+		}
+		out = append(out, Point{px, py})
+	}
+	return out, nil
+}
+
+func finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) && v >= 0 }

@@ -18,6 +18,17 @@
 // missing. Selectors are compiled once; a required part that matches nothing is an error
 // naming the URL and the part, never an empty result.
 //
+// Pages and articles are read by profiles (Profile, docs/profiles.md): YAML that says, for
+// one template family, its URL patterns and the selectors of each thing. The built-in ones
+// are embedded (profiles/*.yaml, Builtin); LoadProfile reads a user's and WithProfiles puts
+// it first. Each document is detected on its own (its URL, then required selectors; the
+// most requirements win): ExtractPageWith, ExtractArticleWith, ProbePage (which also says
+// why). founder-generic, last, is the heuristics above; a page its profile accepts but cannot
+// read is read by them too. Whatever reads it, a page keeps every article it names, every
+// area of its image map (articles', photos', links', within MaxRegions, MaxRegionPoints and
+// MaxPagePoints, coordinates checked; Page.Warnings says what was left out) and its page
+// list with each page's PDF. HostCode is the one rule of a host's paper code.
+//
 // Package extract is pure: it never fetches (it does not import net/http), never touches
 // the disk, keeps no state between calls and is safe for concurrent use. Where the bundles
 // go and what they are called is package bundle's business, not its.

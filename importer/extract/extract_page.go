@@ -2,7 +2,6 @@ package extract
 
 import (
 	"fmt"
-	"net"
 	"net/url"
 	"path"
 	"regexp"
@@ -36,10 +35,12 @@ var (
 // list, the page's own number and the date are required; everything else (image map, PDF,
 // articles: a full-page ad has none) may be missing from real pages.
 func ExtractPage(body string, pageURL *url.URL) (*Page, error) {
-	doc, err := parse(body)
-	if err != nil {
-		return nil, fmt.Errorf("%s: parse: %w", pageURL, err)
-	}
+	return ExtractPageWith(builtins, body, pageURL)
+}
+
+// extractGenericPage reads a page by the heuristics (profile founder-generic).
+func extractGenericPage(doc sel, pageURL *url.URL) (*Page, error) {
+	var err error
 	p := &Page{URL: pageURL.String()}
 	p.Pages = pageList(doc, pageURL)
 	if len(p.Pages) == 0 {
@@ -74,7 +75,7 @@ func pageList(doc sel, base *url.URL) []PageRef {
 			return
 		}
 		seen[u] = true
-		refs = append(refs, PageRef{URL: u, Num: m[1], Name: strings.TrimSpace(m[2])})
+		refs = append(refs, PageRef{URL: u, Num: m[1], Name: strings.TrimSpace(m[2]), PDFURL: rowPDF(a, base)})
 	})
 	return refs
 }
@@ -142,15 +143,13 @@ var (
 	reTitleSep   = regexp.MustCompile(`\s*[-_|—–]+\s*`)
 	rePaperInURL = regexp.MustCompile(`/html/([A-Za-z][A-Za-z0-9_\-]{0,39})/`)
 	reHostLabel  = regexp.MustCompile(`^[a-z0-9][a-z0-9\-]{0,62}$`)
-	genericHosts = map[string]bool{"www": true, "epaper": true, "paper": true, "szb": true, "dzb": true,
-		"com": true, "net": true, "org": true, "gov": true, "edu": true} // and second-level domains
 )
 
 // PaperCode is the folder name of the paper a URL belongs to: the code in /html/<code>/
-// (/html/cqrb/2021-04/14/005/node.htm → "cqrb"), else the first label of the host that is not
-// a generic one (www, epaper, paper, szb, dzb, nor a second-level domain such as com:
-// epaper.example.cn → "example", www.example.com.cn → "example"), else "paper"
-// (for a host that is an IP address or localhost, too). Codes are lower-case.
+// (/html/cqrb/2021-04/14/005/node.htm → "cqrb"), else the host's code (HostCode:
+// epaper.example.cn → "example", www.example.com.cn → "example"), else "paper" (for a host
+// that is an IP address or localhost). Codes are lower-case. It is the rule of the
+// heuristics (founder-generic); a profile's paper.code patterns come before the host.
 func PaperCode(u *url.URL) string {
 	if u == nil {
 		return "paper"
@@ -158,18 +157,8 @@ func PaperCode(u *url.URL) string {
 	if m := rePaperInURL.FindStringSubmatch(u.Path); m != nil {
 		return strings.ToLower(m[1])
 	}
-	host := strings.ToLower(strings.TrimSuffix(u.Hostname(), "."))
-	if host == "" || host == "localhost" || net.ParseIP(host) != nil {
-		return "paper"
-	}
-	labels := strings.Split(host, ".")
-	if len(labels) > 1 {
-		labels = labels[:len(labels)-1] // never the top-level domain
-	}
-	for _, l := range labels {
-		if !genericHosts[l] && reHostLabel.MatchString(l) {
-			return l
-		}
+	if code := HostCode(u.Hostname()); code != "" {
+		return code
 	}
 	return "paper"
 }
@@ -205,6 +194,9 @@ func articleList(doc sel, base *url.URL) []ArticleRef {
 			return
 		}
 		title := titleText(a)
+		if title == "" {
+			title = cleanText(a.attrOr("title", ""))
+		}
 		if i, ok := index[u]; ok {
 			if len([]rune(title)) > len([]rune(refs[i].Title)) {
 				refs[i].Title = title
@@ -214,6 +206,11 @@ func articleList(doc sel, base *url.URL) []ArticleRef {
 		index[u] = len(refs)
 		refs = append(refs, ArticleRef{URL: u, ID: id, Title: title})
 	})
+	for i := range refs {
+		if refs[i].Title != "" {
+			refs[i].TitleFrom = "link"
+		}
+	}
 	return refs
 }
 
@@ -232,82 +229,6 @@ func ArticleID(u string) string {
 func sameDir(u string, base *url.URL) bool {
 	pu, err := url.Parse(u)
 	return err == nil && pu.Host == base.Host && path.Dir(pu.Path) == path.Dir(base.Path)
-}
-
-// scanMap finds the page scan (the image using a map, else an image under a page/ folder)
-// and the regions of its image map.
-func scanMap(doc sel, base *url.URL, p *Page) {
-	var scan sel
-	doc.find(selImages).eachWhile(func(img sel) bool {
-		if _, ok := img.attr("usemap"); ok {
-			scan = img
-			return false
-		}
-		return true
-	})
-	if scan == nil {
-		doc.find(selImages).eachWhile(func(img sel) bool {
-			src := strings.ToLower(img.attrOr("src", ""))
-			if strings.Contains(src, "/page/") && (strings.HasSuffix(src, ".jpg") || strings.HasSuffix(src, ".jpeg") || strings.HasSuffix(src, ".png")) {
-				scan = img
-				return false
-			}
-			return true
-		})
-	}
-	if scan == nil {
-		return
-	}
-	p.ScanURL = resolve(base, scan.attrOr("src", ""))
-	p.ScanW, _ = strconv.Atoi(strings.TrimSpace(scan.attrOr("width", "")))
-	p.ScanH, _ = strconv.Atoi(strings.TrimSpace(scan.attrOr("height", "")))
-	name := strings.TrimPrefix(strings.TrimSpace(scan.attrOr("usemap", "")), "#")
-	if name == "" {
-		return
-	}
-	doc.find(selMaps).eachWhile(func(m sel) bool {
-		if !strings.EqualFold(m.attrOr("name", m.attrOr("id", "")), name) {
-			return true
-		}
-		m.find(selAreas).each(func(area sel) {
-			pts := areaPoints(area.attrOr("shape", "poly"), area.attrOr("coords", ""))
-			u := resolve(base, area.attrOr("href", ""))
-			if pts != nil && ArticleID(u) != "" {
-				p.Regions = append(p.Regions, Region{ArticleURL: u, Points: pts})
-			}
-		})
-		return false
-	})
-}
-
-// areaPoints turns an <area>'s coords into a polygon; rectangles become four corners.
-func areaPoints(shape, coords string) [][2]float64 {
-	var nums []float64
-	for _, f := range strings.FieldsFunc(coords, func(r rune) bool { return r == ',' || r == ' ' }) {
-		n, err := strconv.ParseFloat(f, 64)
-		if err != nil {
-			return nil
-		}
-		nums = append(nums, n)
-	}
-	switch strings.ToLower(shape) {
-	case "rect", "rectangle":
-		if len(nums) != 4 {
-			return nil
-		}
-		x1, y1, x2, y2 := nums[0], nums[1], nums[2], nums[3]
-		return [][2]float64{{x1, y1}, {x2, y1}, {x2, y2}, {x1, y2}}
-	case "poly", "polygon", "":
-		if len(nums) < 6 || len(nums)%2 != 0 {
-			return nil
-		}
-		pts := make([][2]float64, 0, len(nums)/2)
-		for i := 0; i < len(nums); i += 2 {
-			pts = append(pts, [2]float64{nums[i], nums[i+1]})
-		}
-		return pts
-	}
-	return nil
 }
 
 // pagePDF picks this page's PDF among the PDF links: the one next to this page's entry in the
