@@ -52,7 +52,7 @@ func Build(o Options) error {
 	if err != nil {
 		return fmt.Errorf("build %q: %w", siteDir, err)
 	}
-	return stage(out, "new", func(staging string) error {
+	return stage(out, "new", guardSite(siteDir), func(staging string) error {
 		if err := buildInto(o, plan, staging); err != nil {
 			return fmt.Errorf("build %q: %w", siteDir, err)
 		}

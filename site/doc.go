@@ -40,6 +40,11 @@
 //   - leave half an output: Build, BuildSharded and Merge write into a fresh folder beside
 //     the output and swap it in whole once it is complete. A failed build leaves the old
 //     output as it was, and no file of an earlier build lingers;
+//   - replace a folder it did not build: the output may not be the site, hold it, or be or
+//     lie inside one of its inputs (content/, layouts/, …, the shard folders of a merge),
+//     and an existing non-empty output must hold OutMarker, which every output gets (the
+//     site's own public/ or shards/NAME of an older epaper, without one, is taken when it
+//     holds the folder of one of the site's papers). Else the error wraps ErrUnsafeOut;
 //   - let the environment change a build: Hugo sees no HUGO_* variable, Pagefind no
 //     PAGEFIND_* one, and the package reads no environment variable of its own;
 //   - read the source's HTML or fetch anything: it reads the bundles, and publishes the

@@ -13,7 +13,12 @@ import (
 // whole. If fill fails, out is left as it was; the staging folder is removed either way.
 // Files of an earlier version never linger, and a reader of out never sees half of a build.
 // what names the staging folder (.OUT.what-RANDOM), for whoever finds one left by a crash.
-func stage(out, what string, fill func(staging string) error) error {
+// An out that g refuses (the site, an input, a folder epaper did not build) is left alone:
+// the error wraps ErrUnsafeOut. The new out holds OutMarker.
+func stage(out, what string, g outGuard, fill func(staging string) error) error {
+	if err := g.check(out); err != nil {
+		return err
+	}
 	out, err := filepath.Abs(out)
 	if err != nil {
 		return err
@@ -27,6 +32,9 @@ func stage(out, what string, fill func(staging string) error) error {
 	}
 	defer os.RemoveAll(staging) // a no-op once swapped in
 	if err := fill(staging); err != nil {
+		return err
+	}
+	if err := writeOutMarker(staging); err != nil {
 		return err
 	}
 	if err := os.Chmod(staging, 0o755); err != nil { // MkdirTemp makes it 0700

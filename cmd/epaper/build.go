@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -72,10 +73,10 @@ shards can run on many machines at once, and "epaper merge" puts them together.`
 			}
 			o := site.Options{SiteDir: siteDir, OutDir: outDir, BaseURL: baseURL, Theme: epaper.Theme(), Log: stderr, Pagefind: pf, TemplateMetrics: metrics, EPUBScans: epubScans, NoEditionFiles: noEditionFiles}
 			if shard != "" {
-				return buildShards(o, only, stdout)
+				return outUsage(buildShards(o, only, stdout))
 			}
 			if err := site.Build(o); err != nil {
-				return err
+				return outUsage(err)
 			}
 			fmt.Fprintf(stdout, "built %s\n", filepath.Join(outDir, "index.html"))
 			return nil
@@ -93,6 +94,14 @@ shards can run on many machines at once, and "epaper merge" puts them together.`
 	cmd.Flags().StringVar(&shard, "shard", "", `build in shards: "year" (a site per year and a root site)`)
 	cmd.Flags().StringVar(&only, "only", "", `with --shard: build only this shard, a year ("2021") or "root"`)
 	return cmd
+}
+
+// outUsage makes an output folder a build or merge may not replace a usage error (exit 2).
+func outUsage(err error) error {
+	if errors.Is(err, site.ErrUnsafeOut) {
+		return usageError{err}
+	}
+	return err
 }
 
 // findPagefind returns the Pagefind binary to use: flag (which must work), else
