@@ -55,6 +55,9 @@ shards can run on many machines at once, and "epaper merge" puts them together.`
 			if offline && baseURL != "" {
 				return usageError{fmt.Errorf("build: --offline and --base-url exclude each other")}
 			}
+			if err := checkBaseURL("build", baseURL); err != nil {
+				return err
+			}
 			if outDir == "" && only == "" { // a shard built alone goes to SITE/shards/NAME
 				outDir = filepath.Join(siteDir, "public")
 			}

@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -34,8 +35,27 @@ Hugo content bundles, and builds them into a static site with Hugo, in process.
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+	root.Version = versionString() // --version
+	root.SetVersionTemplate("{{.Version}}\n")
 	root.AddCommand(importCmd(stdout, stderr), buildCmd(stdout, stderr), verifyCmd(stdout, stderr), serveCmd(stdout, stderr), newCmd(stdout), versionCmd(stdout), mergeCmd(stdout))
-	return root.ExecuteContext(ctx)
+	err := root.ExecuteContext(ctx)
+	if err != nil && strings.HasPrefix(err.Error(), "unknown command ") { // cobra's own words
+		return usageError{fmt.Errorf("%w (epaper --help lists the commands)", err)}
+	}
+	return err
+}
+
+// checkBaseURL returns a usage error unless u (a --base-url) is an absolute http or https
+// URL with a host and nothing after its path.
+func checkBaseURL(cmd, u string) error {
+	if u == "" {
+		return nil
+	}
+	p, err := url.Parse(u)
+	if err != nil || (p.Scheme != "http" && p.Scheme != "https") || p.Host == "" || p.User != nil || p.RawQuery != "" || p.ForceQuery || p.Fragment != "" || strings.ContainsAny(u, " \t\n\"'<>") {
+		return usageError{fmt.Errorf("%s: --base-url %q: must be the absolute http or https URL the site is served at, such as https://paper.example.org/ or https://example.org/paper/", cmd, u)}
+	}
+	return nil
 }
 
 // exactArgs is cobra.ExactArgs, as a usage error.
@@ -69,6 +89,9 @@ short summary and exits 0. Give --base-url for a site built with one, so that it
 root-relative links can be followed.`,
 		Args: exactArgs(0),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := checkBaseURL("verify", baseURL); err != nil {
+				return err
+			}
 			problems, stats, err := bundle.Verify(siteDir)
 			if err != nil {
 				return err

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"time"
 
 	"github.com/epaper-archive/epaper/importer"
 	"github.com/epaper-archive/epaper/importer/archive"
@@ -51,6 +52,10 @@ A local mirror or archive is read without rate limit or robots.txt.`,
 			if err := flagError(cmd, opt.Fetch.Validate()); err != nil {
 				return err
 			}
+			if r := opt.Fetch.Rate; r > 0 && r < minRate {
+				return usageError{fmt.Errorf("import: --rate %s: must be 0 (no limit) or at least one request a day (%.3g a second): at %s a second the first request alone would wait %s",
+					cmd.Flags().Lookup("rate").Value, minRate, cmd.Flags().Lookup("rate").Value, time.Duration(float64(time.Second)/r).Round(time.Hour))}
+			}
 			if opt.Paper != "" {
 				if err := bundle.CheckName(opt.Paper); err != nil {
 					return usageError{fmt.Errorf("import: --paper %q: %w", opt.Paper, err)}
@@ -59,6 +64,13 @@ A local mirror or archive is read without rate limit or robots.txt.`,
 			if from != "" || to != "" {
 				if from == "" || to == "" {
 					return usageError{fmt.Errorf("import: --from and --to go together")}
+				}
+				start, end, err := dateRange(from, to)
+				if err != nil {
+					return err
+				}
+				if end.Before(start) {
+					return usageError{fmt.Errorf("import: --to %s is before --from %s", to, from)}
 				}
 			}
 			src, err := importer.OpenSource(args[0], importer.SourceOptions{Host: host})
@@ -138,6 +150,9 @@ A local mirror or archive is read without rate limit or robots.txt.`,
 	f.StringVar(&opt.Fetch.UserAgent, fetchFlags["UserAgent"], "", "the User-Agent header (default: epaper/VERSION and the project's URL)")
 	return cmd
 }
+
+// minRate is the lowest --rate other than 0 (no limit): one request a day.
+const minRate = 1.0 / (24 * 60 * 60)
 
 // fetchFlags are the flags of import that set a fetch option, by the option's name.
 var fetchFlags = map[string]string{
