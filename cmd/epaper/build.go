@@ -13,11 +13,12 @@ import (
 
 	"github.com/epaper-archive/epaper"
 	"github.com/epaper-archive/epaper/site"
+	"github.com/epaper-archive/epaper/sitelock"
 )
 
 func buildCmd(stdout, stderr io.Writer) *cobra.Command {
 	var siteDir, outDir, baseURL, pagefind, shard, only string
-	var offline, noPagefind, metrics, epubScans, noEditionFiles bool
+	var offline, noPagefind, metrics, epubScans, noEditionFiles, noWait bool
 	cmd := &cobra.Command{
 		Use:   "build",
 		Short: "Build the static site from the content bundles",
@@ -74,6 +75,11 @@ shards can run on many machines at once, and "epaper merge" puts them together.`
 			if err != nil {
 				return err
 			}
+			lock, err := lockSite(cmd, args, siteDir, sitelock.Shared, noWait, stderr)
+			if err != nil {
+				return err
+			}
+			defer lock.Release()
 			o := site.Options{SiteDir: siteDir, OutDir: outDir, BaseURL: baseURL, Theme: epaper.Theme(), Log: stderr, Pagefind: pf, TemplateMetrics: metrics, EPUBScans: epubScans, NoEditionFiles: noEditionFiles}
 			if shard != "" {
 				return outUsage(buildShards(o, only, stdout))
@@ -94,6 +100,7 @@ shards can run on many machines at once, and "epaper merge" puts them together.`
 	cmd.Flags().BoolVar(&epubScans, "epub-scans", false, "put the scan of every page into the edition's EPUB (the front page's is its cover either way)")
 	cmd.Flags().BoolVar(&noEditionFiles, "no-edition-files", false, "no PDF and EPUB of each edition (and no links to them)")
 	cmd.Flags().BoolVar(&metrics, "template-metrics", false, "print the time spent in each template (for making your own layouts fast)")
+	noWaitFlag(cmd, &noWait)
 	cmd.Flags().StringVar(&shard, "shard", "", `build in shards: "year" (a site per year and a root site)`)
 	cmd.Flags().StringVar(&only, "only", "", `with --shard: build only this shard, a year ("2021") or "root"`)
 	return cmd

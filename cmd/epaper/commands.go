@@ -14,6 +14,7 @@ import (
 
 	"github.com/epaper-archive/epaper/importer/bundle"
 	"github.com/epaper-archive/epaper/site"
+	"github.com/epaper-archive/epaper/sitelock"
 )
 
 // run runs the command line args; only main exits.
@@ -78,6 +79,7 @@ func writeJSON(path string, v any) error {
 
 func verifyCmd(stdout, stderr io.Writer) *cobra.Command {
 	var siteDir, publicDir, baseURL string
+	var noWait bool
 	cmd := &cobra.Command{
 		Use:   "verify",
 		Short: "Check the bundles against their digests and the built site's links",
@@ -92,6 +94,11 @@ root-relative links can be followed.`,
 			if err := checkBaseURL("verify", baseURL); err != nil {
 				return err
 			}
+			lock, err := lockSite(cmd, args, siteDir, sitelock.Shared, noWait, stderr)
+			if err != nil {
+				return err
+			}
+			defer lock.Release()
 			problems, stats, err := bundle.Verify(siteDir)
 			if err != nil {
 				return err
@@ -127,5 +134,6 @@ root-relative links can be followed.`,
 	cmd.Flags().StringVar(&siteDir, "site", ".", "the site directory")
 	cmd.Flags().StringVar(&publicDir, "public", "", "the built site (default SITE/public)")
 	cmd.Flags().StringVar(&baseURL, "base-url", "", "the URL the site was built for, if any")
+	noWaitFlag(cmd, &noWait)
 	return cmd
 }

@@ -10,12 +10,13 @@ import (
 	"github.com/epaper-archive/epaper/importer/archive"
 	"github.com/epaper-archive/epaper/importer/bundle"
 	"github.com/epaper-archive/epaper/importer/fetch"
+	"github.com/epaper-archive/epaper/sitelock"
 	"github.com/spf13/cobra"
 )
 
 func importCmd(stdout, stderr io.Writer) *cobra.Command {
 	var siteDir, reportFile, from, to, warcOut, host string
-	var quiet bool
+	var quiet, noWait bool
 	opt := importer.Options{Fetch: fetch.DefaultFetchOptions()}
 	opt.Fetch.UserAgent = ""
 	cmd := &cobra.Command{
@@ -101,6 +102,11 @@ A local mirror or archive is read without rate limit or robots.txt.`,
 				opt.Log = io.Discard // the progress line says it
 				opt.Progress = progressLine(stderr)
 			}
+			lock, err := lockSite(cmd, args, siteDir, sitelock.Exclusive, noWait, stderr)
+			if err != nil {
+				return err
+			}
+			defer lock.Release()
 			im, err := importer.New(opt, src.Transport)
 			if err != nil {
 				return err
@@ -130,6 +136,7 @@ A local mirror or archive is read without rate limit or robots.txt.`,
 	f.StringVar(&siteDir, "site", ".", "the site directory; bundles go into its content/")
 	f.StringVar(&reportFile, "report", "", "also write a JSON report of every page and article (imported, unchanged, failed and why) to this file")
 	f.BoolVarP(&quiet, "quiet", "q", false, "no progress, only the summary")
+	noWaitFlag(cmd, &noWait)
 	f.BoolVar(&opt.Force, "force", false, "fetch everything again, without conditional requests")
 	f.StringVar(&from, "from", "", "import every day's edition from this date (YYYY-MM-DD): of a mirror, those found in it; of a URL, by its URL pattern")
 	f.StringVar(&to, "to", "", "… up to this date, inclusive (with --from)")
