@@ -63,7 +63,7 @@ func Build(o Options) error {
 // buildInto builds the site (or the shard o.shard) as plan says into the empty folder dir:
 // Hugo's output, the search indexes, what a shard does differently, and static/.
 func buildInto(o Options, plan shardPlan, dir string) error {
-	work, err := os.MkdirTemp("", "epaper-build-")
+	work, err := tempDir("epaper-build-")
 	if err != nil {
 		return err
 	}

@@ -33,7 +33,7 @@ func NewContent(o Options, target, kind string) (string, error) {
 	if err := os.MkdirAll(filepath.Join(siteDir, "content"), 0o755); err != nil {
 		return "", err
 	}
-	work, err := os.MkdirTemp("", "epaper-new-")
+	work, err := tempDir("epaper-new-")
 	if err != nil {
 		return "", err
 	}
