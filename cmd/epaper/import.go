@@ -58,7 +58,7 @@ A local mirror or archive is read without rate limit or robots.txt.`,
 				return err
 			}
 			if r := opt.Fetch.Rate; r > 0 && r < minRate {
-				return usageError{fmt.Errorf("import: --rate %s: must be 0 (no limit) or at least one request a day (%.3g a second): at %s a second the first request alone would wait %s",
+				return usageError{fmt.Errorf("import: --rate %s: must be 0 (no limit) or at least one request a day (%.3g a second): at %s a second each request after the first would wait %s",
 					cmd.Flags().Lookup("rate").Value, minRate, cmd.Flags().Lookup("rate").Value, time.Duration(float64(time.Second)/r).Round(time.Hour))}
 			}
 			if opt.Paper != "" {
