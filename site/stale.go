@@ -9,8 +9,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-
-	"github.com/epaper-archive/epaper/sitelock"
 )
 
 // Temporary folders carry the pid of the process that made them (NAME-pPID-RANDOM), so that
@@ -58,7 +56,7 @@ func removeLeftovers(dir, prefix, restore string) {
 		}
 		if m[1] != "" {
 			pid, err := strconv.Atoi(m[1])
-			if err != nil || pid == os.Getpid() || sitelock.Alive(pid) {
+			if err != nil || pid == os.Getpid() || alive(pid) {
 				continue
 			}
 		} else if fi, err := e.Info(); err != nil || time.Since(fi.ModTime()) < legacyAge {

@@ -35,10 +35,3 @@ func flock(f *os.File, how int) error {
 		}
 	}
 }
-
-// Alive reports whether the process pid is running (or may be: it exists but belongs to
-// another user).
-func Alive(pid int) bool {
-	err := syscall.Kill(pid, 0)
-	return err == nil || errors.Is(err, syscall.EPERM)
-}

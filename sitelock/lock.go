@@ -1,13 +1,8 @@
 package sitelock
 
 import (
-	"errors"
 	"fmt"
-	"io/fs"
 	"os"
-	"path/filepath"
-	"slices"
-	"strconv"
 	"strings"
 )
 
@@ -26,14 +21,8 @@ func (m Mode) String() string {
 	return "shared"
 }
 
-// Dir is the folder of a site that holds the lock file, beside epaper's other state.
-const Dir = ".epaper"
-
 // Options says how to take a lock.
 type Options struct {
-	// Command is what the holder is doing, for those who find the site locked
-	// ("epaper import http://…").
-	Command string
 	// NoWait fails at once with a *BusyError if the site is locked in a conflicting mode.
 	NoWait bool
 	// Waiting, when set, is called once before Acquire waits for the lock.
@@ -42,25 +31,27 @@ type Options struct {
 
 // Lock is a lock held on a site.
 type Lock struct {
-	f      *os.File
-	holder string // the holder file written, removed on Release
+	f *os.File // the site folder, open
 }
 
 // BusyError is the error of Acquire with Options.NoWait on a site locked in a conflicting
 // mode, and what Options.Waiting is told.
 type BusyError struct {
 	Site    string
-	Holders []Holder // those known; empty if they have not said yet
+	Holders []Holder // those the system names; empty where it names none
 }
 
 // Holder is a process holding a lock.
 type Holder struct {
 	PID     int
 	Mode    Mode
-	Command string
+	Command string // its command line, "" if unknown
 }
 
 func (h Holder) String() string {
+	if h.Command == "" {
+		return fmt.Sprintf("pid %d (%s)", h.PID, h.Mode)
+	}
 	return fmt.Sprintf("pid %d (%s, %s)", h.PID, h.Command, h.Mode)
 }
 
@@ -75,25 +66,20 @@ func (e *BusyError) Error() string {
 	return fmt.Sprintf("site %s is in use by %s", e.Site, strings.Join(hs, ", "))
 }
 
-// Acquire locks site in mode, waiting for a conflicting holder to release it unless
-// o.NoWait. The site folder must exist; its .epaper folder is made if need be.
+// Acquire locks the folder site in mode, waiting for a conflicting holder to release it
+// unless o.NoWait. Nothing is written into site.
 func Acquire(site string, mode Mode, o Options) (*Lock, error) {
-	dir := filepath.Join(site, Dir)
-	if fi, err := os.Stat(site); err != nil {
-		return nil, fmt.Errorf("lock site: %w", err)
-	} else if !fi.IsDir() {
-		return nil, fmt.Errorf("lock site: %s is not a folder", site)
-	}
-	if err := os.MkdirAll(filepath.Join(dir, "holders"), 0o755); err != nil {
-		return nil, fmt.Errorf("lock site: %w", err)
-	}
-	f, err := os.OpenFile(filepath.Join(dir, "lock"), os.O_RDWR|os.O_CREATE, 0o644)
+	f, err := os.Open(site)
 	if err != nil {
 		return nil, fmt.Errorf("lock site: %w", err)
 	}
+	if fi, err := f.Stat(); err != nil || !fi.IsDir() {
+		f.Close()
+		return nil, fmt.Errorf("lock site: %s is not a folder", site)
+	}
 	ok, err := tryLock(f, mode)
 	if err == nil && !ok {
-		busy := &BusyError{Site: site, Holders: holders(dir)}
+		busy := &BusyError{Site: site, Holders: holders(f)}
 		if o.NoWait {
 			f.Close()
 			return nil, busy
@@ -107,10 +93,7 @@ func Acquire(site string, mode Mode, o Options) (*Lock, error) {
 		f.Close()
 		return nil, fmt.Errorf("lock site %s: %w", site, err)
 	}
-	l := &Lock{f: f, holder: filepath.Join(dir, "holders", strconv.Itoa(os.Getpid()))}
-	// Best effort: the lock holds without it, only the message of a waiter is poorer.
-	_ = os.WriteFile(l.holder, []byte(mode.String()+"\n"+o.Command+"\n"), 0o644)
-	return l, nil
+	return &Lock{f: f}, nil
 }
 
 // Release releases the lock. It is safe to call on a nil Lock and more than once.
@@ -118,40 +101,7 @@ func (l *Lock) Release() error {
 	if l == nil || l.f == nil {
 		return nil
 	}
-	_ = os.Remove(l.holder)
-	err := l.f.Close() // closing the file releases the lock
+	err := l.f.Close() // closing the folder releases the lock
 	l.f = nil
 	return err
-}
-
-// holders reads the holder files of dir, dropping those of processes that have ended.
-func holders(dir string) []Holder {
-	entries, err := os.ReadDir(filepath.Join(dir, "holders"))
-	if err != nil {
-		return nil
-	}
-	var hs []Holder
-	for _, e := range entries {
-		pid, err := strconv.Atoi(e.Name())
-		if err != nil || pid <= 0 {
-			continue
-		}
-		path := filepath.Join(dir, "holders", e.Name())
-		if !Alive(pid) {
-			_ = os.Remove(path)
-			continue
-		}
-		data, err := os.ReadFile(path)
-		if errors.Is(err, fs.ErrNotExist) || err != nil {
-			continue
-		}
-		mode, command, _ := strings.Cut(strings.TrimSuffix(string(data), "\n"), "\n")
-		h := Holder{PID: pid, Command: command}
-		if mode == Exclusive.String() {
-			h.Mode = Exclusive
-		}
-		hs = append(hs, h)
-	}
-	slices.SortFunc(hs, func(a, b Holder) int { return a.PID - b.PID })
-	return hs
 }

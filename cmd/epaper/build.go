@@ -75,7 +75,7 @@ shards can run on many machines at once, and "epaper merge" puts them together.`
 			if err != nil {
 				return err
 			}
-			lock, err := lockSite(cmd, args, siteDir, sitelock.Shared, noWait, stderr)
+			lock, err := lockSite(cmd, siteDir, sitelock.Shared, noWait, stderr)
 			if err != nil {
 				return err
 			}

@@ -96,7 +96,7 @@ root-relative links can be followed.`,
 			if err := checkBaseURL("verify", baseURL); err != nil {
 				return err
 			}
-			lock, err := lockSite(cmd, args, siteDir, sitelock.Shared, noWait, stderr)
+			lock, err := lockSite(cmd, siteDir, sitelock.Shared, noWait, stderr)
 			if err != nil {
 				return err
 			}

@@ -110,7 +110,7 @@ A local mirror or archive is read without rate limit or robots.txt.`,
 				opt.Log = io.Discard // the progress line says it
 				opt.Progress = progressLine(stderr)
 			}
-			lock, err := lockSite(cmd, args, siteDir, sitelock.Exclusive, noWait, stderr)
+			lock, err := lockSite(cmd, siteDir, sitelock.Exclusive, noWait, stderr)
 			if err != nil {
 				return err
 			}
