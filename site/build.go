@@ -52,7 +52,7 @@ func Build(o Options) error {
 	if err != nil {
 		return fmt.Errorf("build %q: %w", siteDir, err)
 	}
-	return stage(out, "new", func(staging string) error {
+	return stage(out, "new", guardSite(siteDir), func(staging string) error {
 		if err := buildInto(o, plan, staging); err != nil {
 			return fmt.Errorf("build %q: %w", siteDir, err)
 		}
@@ -63,7 +63,7 @@ func Build(o Options) error {
 // buildInto builds the site (or the shard o.shard) as plan says into the empty folder dir:
 // Hugo's output, the search indexes, what a shard does differently, and static/.
 func buildInto(o Options, plan shardPlan, dir string) error {
-	work, err := os.MkdirTemp("", "epaper-build-")
+	work, err := tempDir("epaper-build-")
 	if err != nil {
 		return err
 	}
@@ -76,7 +76,7 @@ func buildInto(o Options, plan shardPlan, dir string) error {
 	if cacheDir == "" {
 		cacheDir = filepath.Join(work, "cache")
 	}
-	docs, eds, err := render(o, plan, dir, themesDir, cacheDir)
+	docs, eds, aliases, err := render(o, plan, dir, themesDir, cacheDir)
 	if err != nil {
 		return err
 	}
@@ -101,13 +101,23 @@ func buildInto(o Options, plan shardPlan, dir string) error {
 			return fmt.Errorf("copy static files: %w", err)
 		}
 	}
+	if !o.Offline() { // last: an alias takes no file anything else publishes
+		return publishAliases(dir, aliases.claims, aliases.roots, o, o.Log)
+	}
 	return nil
 }
 
+// builtAliases are the aliases of a build's pages, read while Hugo holds them
+// (collectAliases).
+type builtAliases struct {
+	claims []aliasClaim
+	roots  []string
+}
+
 // render runs one Hugo build with a fresh HugoSites. It returns the articles for the
-// built-in search index (none with o.NoSearch) and the editions' PDFs and EPUBs to write
-// (none with o.NoEditionFiles), read while Hugo still holds them.
-func render(o Options, plan shardPlan, publishDir, themesDir, cacheDir string) ([]searchDoc, []editionFiles, error) {
+// built-in search index (none with o.NoSearch), the editions' PDFs and EPUBs to write
+// (none with o.NoEditionFiles) and the pages' aliases, read while Hugo still holds them.
+func render(o Options, plan shardPlan, publishDir, themesDir, cacheDir string) ([]searchDoc, []editionFiles, builtAliases, error) {
 	hugoMu.Lock()
 	defer hugoMu.Unlock()
 	defer page.Clear()
@@ -125,13 +135,13 @@ func render(o Options, plan shardPlan, publishDir, themesDir, cacheDir string) (
 	})
 	h, err := newHugoSites(o, plan, publishDir, themesDir, cacheDir, logger)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, builtAliases{}, err
 	}
 	buildErr, stuck := buildOrGiveUp(h)
 	if stuck {
 		// The stuck build holds nothing of ours but h; Hugo's global page cache is cleared
 		// below, and the next build uses a fresh HugoSites.
-		return nil, nil, fmt.Errorf("Hugo stopped rendering after %d or more pages failed and did not return (Hugo %s loses those errors here): "+
+		return nil, nil, builtAliases{}, fmt.Errorf("Hugo stopped rendering after %d or more pages failed and did not return (Hugo %s loses those errors here): "+
 			"look for a template error in the site's layouts/, which override epaper's (a build without them shows whether they are the cause)", hugoMaxRenderErrors, hugoVersion())
 	}
 	var docs []searchDoc
@@ -144,14 +154,18 @@ func render(o Options, plan shardPlan, publishDir, themesDir, cacheDir string) (
 			buildErr = fmt.Errorf("edition PDF and EPUB: %w", buildErr)
 		}
 	}
+	var aliases builtAliases
+	if buildErr == nil && !o.Offline() {
+		aliases.claims, aliases.roots = collectAliases(h.Pages())
+	}
 	closeErr := h.Close()
 	if buildErr != nil {
-		return nil, nil, buildErr
+		return nil, nil, builtAliases{}, buildErr
 	}
 	if n := logger.LoggCount(logg.LevelError); n > 0 {
-		return nil, nil, fmt.Errorf("%d errors logged:\n%s", n, logBuf.String())
+		return nil, nil, builtAliases{}, fmt.Errorf("%d errors logged:\n%s", n, logBuf.String())
 	}
-	return docs, eds, closeErr
+	return docs, eds, aliases, closeErr
 }
 
 // hugoMaxRenderErrors is the number of failed pages after which Hugo stops a build

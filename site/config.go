@@ -54,17 +54,13 @@ func hugoConfig(o Options, publishDir, themesDir, cacheDir string, plan shardPla
 		cfg.Set("baseURL", o.BaseURL)
 		cfg.Set("relativeURLs", false)
 		cfg.Set("enableRobotsTXT", true)
-		// _redirects (as Netlify, Cloudflare Pages and others read it): the original site's
-		// URLs to the new pages, as the alias pages do for other servers.
-		cfg.Set("mediaTypes", map[string]any{"text/redirects": map[string]any{"suffixes": []string{}}})
-		cfg.Set("outputFormats", map[string]any{
-			"search": searchFormat,
-			"redirects": map[string]any{
-				"mediaType": "text/redirects", "baseName": "_redirects", "isPlainText": true, "notAlternative": true, "root": true,
-			},
-		})
+		// The alias pages of the original site's URLs, and _redirects (as Netlify,
+		// Cloudflare Pages and others read it), are epaper's, written after the build where
+		// they replace nothing (aliases.go).
+		cfg.Set("disableAliases", true)
+		cfg.Set("outputFormats", map[string]any{"search": searchFormat})
 		cfg.Set("outputs", map[string]any{
-			"home":    []string{"html", "rss", "redirects", "search"},
+			"home":    []string{"html", "rss", "search"},
 			"section": []string{"html", "rss", "json"},
 			"page":    []string{"html", "json"},
 		})

@@ -40,6 +40,19 @@
 //   - leave half an output: Build, BuildSharded and Merge write into a fresh folder beside
 //     the output and swap it in whole once it is complete. A failed build leaves the old
 //     output as it was, and no file of an earlier build lingers;
+//   - replace a folder it did not build: the output may not be the site, hold it, or be or
+//     lie inside one of its inputs (content/, layouts/, …, the shard folders of a merge),
+//     and an existing non-empty output must hold OutMarker, which every output gets (the
+//     site's own public/ or shards/NAME of an older epaper, without one, is taken when it
+//     holds the folder of one of the site's papers). Else the error wraps ErrUnsafeOut;
+//   - leave what a killed build left: temporary folders carry their process's pid
+//     (.OUT.new-pPID-N beside the output, epaper-build-pPID-N in TMPDIR) and the next
+//     build removes those whose process has ended, putting back an output a killed swap
+//     had moved aside;
+//   - let a page's aliases take another file: in a CDN build the redirect pages of the
+//     original site's URLs and _redirects are written last, only for clean paths under the
+//     paper's original folder and where nothing else publishes a file (aliases.go); each
+//     alias refused is named on Options.Log;
 //   - let the environment change a build: Hugo sees no HUGO_* variable, Pagefind no
 //     PAGEFIND_* one, and the package reads no environment variable of its own;
 //   - read the source's HTML or fetch anything: it reads the bundles, and publishes the

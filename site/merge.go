@@ -20,7 +20,7 @@ func Merge(out string, dirs []string) error {
 	if len(dirs) == 0 {
 		return errors.New("merge: no shard folders given")
 	}
-	return stage(out, "merge", func(staging string) error { return mergeInto(staging, dirs) })
+	return stage(out, "merge", outGuard{inputs: dirs}, func(staging string) error { return mergeInto(staging, dirs) })
 }
 
 // mergeInto puts the shard folders dirs together into the empty folder staging, as Merge

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -11,6 +12,10 @@ import (
 	"github.com/gohugoio/hugo/create"
 	"github.com/gohugoio/hugo/resources/page"
 )
+
+// ErrBadTarget is the error (wrapped) of NewContent asked for a path that exists already or
+// lies outside content/: nothing is written.
+var ErrBadTarget = errors.New("not a new path in content/")
 
 // NewContent creates content/<target> from the archetypes (the site's own, else the embedded
 // theme's), as `hugo new content` does. kind picks the archetype; "" derives it from the
@@ -28,7 +33,7 @@ func NewContent(o Options, target, kind string) (string, error) {
 	if err := os.MkdirAll(filepath.Join(siteDir, "content"), 0o755); err != nil {
 		return "", err
 	}
-	work, err := os.MkdirTemp("", "epaper-new-")
+	work, err := tempDir("epaper-new-")
 	if err != nil {
 		return "", err
 	}
@@ -39,6 +44,12 @@ func NewContent(o Options, target, kind string) (string, error) {
 	}
 	if filepath.Ext(target) == "" {
 		target = filepath.Join(target, "index.md")
+	}
+	if !filepath.IsLocal(target) {
+		return "", fmt.Errorf("new %q: %w: the path must lie inside content/", target, ErrBadTarget)
+	}
+	if _, err := os.Lstat(filepath.Join(siteDir, "content", target)); err == nil {
+		return "", fmt.Errorf("new: %s already exists: %w", filepath.Join(siteDir, "content", target), ErrBadTarget)
 	}
 
 	hugoMu.Lock()

@@ -95,7 +95,7 @@ func serve(ctx context.Context, o ServeOptions, hooks serveHooks) error {
 		return fmt.Errorf("serve: %w", err)
 	}
 	defer ln.Close()
-	tmp, err := os.MkdirTemp("", "epaper-serve-")
+	tmp, err := tempDir("epaper-serve-")
 	if err != nil {
 		return err
 	}

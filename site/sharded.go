@@ -68,7 +68,7 @@ func BuildSharded(o Options, s ShardOptions) error {
 	if out == "" {
 		out = filepath.Join(siteDir, "public")
 	}
-	return stage(out, "shards", func(staging string) error {
+	return stage(out, "shards", guardSite(siteDir), func(staging string) error {
 		// The shards' own folders, beside the output: on its file system, Merge links
 		// their files rather than copying them.
 		parts, err := os.MkdirTemp(filepath.Dir(staging), filepath.Base(staging)+".parts-")

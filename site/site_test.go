@@ -118,6 +118,9 @@ Disallow: /a/
 	if err := os.WriteFile(stale, []byte("old"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	if err := writeOutMarker(out); err != nil { // an earlier build's
+		t.Fatal(err)
+	}
 	t.Setenv("HUGO_TITLE", "leaked from the environment")
 	if err := Build(Options{SiteDir: dir, OutDir: out, BaseURL: "https://example.org/paper/", Theme: theme}); err != nil {
 		t.Fatal(err)
@@ -160,6 +163,9 @@ title: A
 	}
 	keep := filepath.Join(out, "index.html")
 	if err := os.WriteFile(keep, []byte("previous build"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := writeOutMarker(out); err != nil {
 		t.Fatal(err)
 	}
 	err := Build(Options{SiteDir: dir, Theme: theme})

@@ -12,8 +12,14 @@ import (
 // out (on the same file system, so that the swap is a rename), which then replaces out as a
 // whole. If fill fails, out is left as it was; the staging folder is removed either way.
 // Files of an earlier version never linger, and a reader of out never sees half of a build.
-// what names the staging folder (.OUT.what-RANDOM), for whoever finds one left by a crash.
-func stage(out, what string, fill func(staging string) error) error {
+// what names the staging folder (.OUT.what-pPID-RANDOM), for whoever finds one left by a
+// crash; the next stage of out removes those whose process has ended (stale.go).
+// An out that g refuses (the site, an input, a folder epaper did not build) is left alone:
+// the error wraps ErrUnsafeOut. The new out holds OutMarker.
+func stage(out, what string, g outGuard, fill func(staging string) error) error {
+	if err := g.check(out); err != nil {
+		return err
+	}
 	out, err := filepath.Abs(out)
 	if err != nil {
 		return err
@@ -21,12 +27,19 @@ func stage(out, what string, fill func(staging string) error) error {
 	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
 		return err
 	}
-	staging, err := os.MkdirTemp(filepath.Dir(out), "."+filepath.Base(out)+"."+what+"-")
+	prefix := "." + filepath.Base(out) + "." + what + "-"
+	// What a killed build left beside out goes first; an out it had moved aside and not yet
+	// replaced comes back.
+	removeLeftovers(filepath.Dir(out), "."+filepath.Base(out)+".", out)
+	staging, err := os.MkdirTemp(filepath.Dir(out), ownedPattern(prefix))
 	if err != nil {
 		return err
 	}
 	defer os.RemoveAll(staging) // a no-op once swapped in
 	if err := fill(staging); err != nil {
+		return err
+	}
+	if err := writeOutMarker(staging); err != nil {
 		return err
 	}
 	if err := os.Chmod(staging, 0o755); err != nil { // MkdirTemp makes it 0700

@@ -17,7 +17,7 @@ func TestStage(t *testing.T) {
 		return func(dir string) error { return os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644) }
 	}
 	for _, f := range []string{"old.html", "new.html"} {
-		if err := stage(out, "new", write(f, f)); err != nil {
+		if err := stage(out, "new", outGuard{}, write(f, f)); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -32,7 +32,7 @@ func TestStage(t *testing.T) {
 	}
 
 	failed := errors.New("fill failed")
-	err := stage(out, "new", func(dir string) error {
+	err := stage(out, "new", outGuard{}, func(dir string) error {
 		if err := write("half.html", "")(dir); err != nil {
 			return err
 		}
@@ -49,5 +49,32 @@ func TestStage(t *testing.T) {
 	}
 	if entries, _ := os.ReadDir(parent); len(entries) != 1 {
 		t.Errorf("stage left %d entries beside the output, want none: %v", len(entries)-1, entries)
+	}
+}
+
+// A build refuses an output folder that is the site, holds it, lies inside one of its
+// inputs, or holds files of its own, and leaves it as it was.
+func TestBuildRefusesUnsafeOut(t *testing.T) {
+	t.Parallel()
+	dir := writeTxtar(t, `
+-- content/a/_index.md --
+---
+title: A
+---
+`)
+	other := t.TempDir()
+	if err := os.WriteFile(filepath.Join(other, "mine.txt"), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, out := range []string{dir, filepath.Dir(dir), filepath.Join(dir, "content"), filepath.Join(dir, "content", "a", "b"), other} {
+		if err := Build(Options{SiteDir: dir, OutDir: out, Theme: theme}); !errors.Is(err, ErrUnsafeOut) {
+			t.Errorf("build into %s: %v, want ErrUnsafeOut", out, err)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "content", "a", "_index.md")); err != nil {
+		t.Error(err)
+	}
+	if _, err := os.Stat(filepath.Join(other, "mine.txt")); err != nil {
+		t.Error(err)
 	}
 }

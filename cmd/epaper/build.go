@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -12,11 +13,12 @@ import (
 
 	"github.com/epaper-archive/epaper"
 	"github.com/epaper-archive/epaper/site"
+	"github.com/epaper-archive/epaper/sitelock"
 )
 
 func buildCmd(stdout, stderr io.Writer) *cobra.Command {
 	var siteDir, outDir, baseURL, pagefind, shard, only string
-	var offline, noPagefind, metrics, epubScans, noEditionFiles bool
+	var offline, noPagefind, metrics, epubScans, noEditionFiles, noWait bool
 	cmd := &cobra.Command{
 		Use:   "build",
 		Short: "Build the static site from the content bundles",
@@ -54,6 +56,9 @@ shards can run on many machines at once, and "epaper merge" puts them together.`
 			if offline && baseURL != "" {
 				return usageError{fmt.Errorf("build: --offline and --base-url exclude each other")}
 			}
+			if err := checkBaseURL("build", baseURL); err != nil {
+				return err
+			}
 			if outDir == "" && only == "" { // a shard built alone goes to SITE/shards/NAME
 				outDir = filepath.Join(siteDir, "public")
 			}
@@ -70,12 +75,17 @@ shards can run on many machines at once, and "epaper merge" puts them together.`
 			if err != nil {
 				return err
 			}
+			lock, err := lockSite(cmd, siteDir, sitelock.Shared, noWait, stderr)
+			if err != nil {
+				return err
+			}
+			defer lock.Release()
 			o := site.Options{SiteDir: siteDir, OutDir: outDir, BaseURL: baseURL, Theme: epaper.Theme(), Log: stderr, Pagefind: pf, TemplateMetrics: metrics, EPUBScans: epubScans, NoEditionFiles: noEditionFiles}
 			if shard != "" {
-				return buildShards(o, only, stdout)
+				return outUsage(buildShards(o, only, stdout))
 			}
 			if err := site.Build(o); err != nil {
-				return err
+				return outUsage(err)
 			}
 			fmt.Fprintf(stdout, "built %s\n", filepath.Join(outDir, "index.html"))
 			return nil
@@ -90,9 +100,18 @@ shards can run on many machines at once, and "epaper merge" puts them together.`
 	cmd.Flags().BoolVar(&epubScans, "epub-scans", false, "put the scan of every page into the edition's EPUB (the front page's is its cover either way)")
 	cmd.Flags().BoolVar(&noEditionFiles, "no-edition-files", false, "no PDF and EPUB of each edition (and no links to them)")
 	cmd.Flags().BoolVar(&metrics, "template-metrics", false, "print the time spent in each template (for making your own layouts fast)")
+	noWaitFlag(cmd, &noWait)
 	cmd.Flags().StringVar(&shard, "shard", "", `build in shards: "year" (a site per year and a root site)`)
 	cmd.Flags().StringVar(&only, "only", "", `with --shard: build only this shard, a year ("2021") or "root"`)
 	return cmd
+}
+
+// outUsage makes an output folder a build or merge may not replace a usage error (exit 2).
+func outUsage(err error) error {
+	if errors.Is(err, site.ErrUnsafeOut) {
+		return usageError{err}
+	}
+	return err
 }
 
 // findPagefind returns the Pagefind binary to use: flag (which must work), else

@@ -8,11 +8,13 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/epaper-archive/epaper/importer/bundle"
 	"github.com/epaper-archive/epaper/site"
+	"github.com/epaper-archive/epaper/sitelock"
 )
 
 // run runs the command line args; only main exits.
@@ -34,8 +36,27 @@ Hugo content bundles, and builds them into a static site with Hugo, in process.
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+	root.Version = versionString() // --version
+	root.SetVersionTemplate("{{.Version}}\n")
 	root.AddCommand(importCmd(stdout, stderr), buildCmd(stdout, stderr), verifyCmd(stdout, stderr), serveCmd(stdout, stderr), newCmd(stdout), versionCmd(stdout), mergeCmd(stdout), probeCmd(stdout))
-	return root.ExecuteContext(ctx)
+	err := root.ExecuteContext(ctx)
+	if err != nil && strings.HasPrefix(err.Error(), "unknown command ") { // cobra's own words
+		return usageError{fmt.Errorf("%w (epaper --help lists the commands)", err)}
+	}
+	return err
+}
+
+// checkBaseURL returns a usage error unless u (a --base-url) is an absolute http or https
+// URL with a host and nothing after its path.
+func checkBaseURL(cmd, u string) error {
+	if u == "" {
+		return nil
+	}
+	p, err := url.Parse(u)
+	if err != nil || (p.Scheme != "http" && p.Scheme != "https") || p.Host == "" || p.User != nil || p.RawQuery != "" || p.ForceQuery || p.Fragment != "" || strings.ContainsAny(u, " \t\n\"'<>") {
+		return usageError{fmt.Errorf("%s: --base-url %q: must be the absolute http or https URL the site is served at, such as https://paper.example.org/ or https://example.org/paper/", cmd, u)}
+	}
+	return nil
 }
 
 // exactArgs is cobra.ExactArgs, as a usage error.
@@ -58,6 +79,7 @@ func writeJSON(path string, v any) error {
 
 func verifyCmd(stdout, stderr io.Writer) *cobra.Command {
 	var siteDir, publicDir, baseURL string
+	var noWait bool
 	cmd := &cobra.Command{
 		Use:   "verify",
 		Short: "Check the bundles against their digests and the built site's links",
@@ -71,6 +93,14 @@ what is wrong and exits 1, or a short summary and exits 0. Give --base-url for a
 root-relative links can be followed.`,
 		Args: exactArgs(0),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := checkBaseURL("verify", baseURL); err != nil {
+				return err
+			}
+			lock, err := lockSite(cmd, siteDir, sitelock.Shared, noWait, stderr)
+			if err != nil {
+				return err
+			}
+			defer lock.Release()
 			problems, stats, err := bundle.Verify(siteDir)
 			if err != nil {
 				return err
@@ -112,5 +142,6 @@ root-relative links can be followed.`,
 	cmd.Flags().StringVar(&siteDir, "site", ".", "the site directory")
 	cmd.Flags().StringVar(&publicDir, "public", "", "the built site (default SITE/public)")
 	cmd.Flags().StringVar(&baseURL, "base-url", "", "the URL the site was built for, if any")
+	noWaitFlag(cmd, &noWait)
 	return cmd
 }

@@ -8,18 +8,20 @@ import (
 	"net/netip"
 	"net/url"
 	"strings"
+	"time"
 
 	"github.com/epaper-archive/epaper/importer"
 	"github.com/epaper-archive/epaper/importer/archive"
 	"github.com/epaper-archive/epaper/importer/bundle"
 	"github.com/epaper-archive/epaper/importer/fetch"
+	"github.com/epaper-archive/epaper/sitelock"
 	"github.com/spf13/cobra"
 )
 
 func importCmd(stdout, stderr io.Writer) *cobra.Command {
 	var siteDir, reportFile, from, to, warcOut, host string
 	var profileFiles []string
-	var quiet bool
+	var quiet, noWait bool
 	opt := importer.Options{Fetch: fetch.DefaultFetchOptions()}
 	opt.Fetch.UserAgent = ""
 	cmd := &cobra.Command{
@@ -56,6 +58,10 @@ A local mirror or archive is read without rate limit or robots.txt.`,
 			if err := flagError(cmd, opt.Fetch.Validate()); err != nil {
 				return err
 			}
+			if r := opt.Fetch.Rate; r > 0 && r < minRate {
+				return usageError{fmt.Errorf("import: --rate %s: must be 0 (no limit) or at least one request a day (%.3g a second): at %s a second each request after the first would wait %s",
+					cmd.Flags().Lookup("rate").Value, minRate, cmd.Flags().Lookup("rate").Value, time.Duration(float64(time.Second)/r).Round(time.Hour))}
+			}
 			if opt.Paper != "" {
 				if err := bundle.CheckName(opt.Paper); err != nil {
 					return usageError{fmt.Errorf("import: --paper %q: %w", opt.Paper, err)}
@@ -64,6 +70,13 @@ A local mirror or archive is read without rate limit or robots.txt.`,
 			if from != "" || to != "" {
 				if from == "" || to == "" {
 					return usageError{fmt.Errorf("import: --from and --to go together")}
+				}
+				start, end, err := dateRange(from, to)
+				if err != nil {
+					return err
+				}
+				if end.Before(start) {
+					return usageError{fmt.Errorf("import: --to %s is before --from %s", to, from)}
 				}
 			}
 			if opt.Profiles, err = loadProfiles(profileFiles); err != nil {
@@ -101,6 +114,11 @@ A local mirror or archive is read without rate limit or robots.txt.`,
 				opt.Log = io.Discard // the progress line says it
 				opt.Progress = progressLine(stderr)
 			}
+			lock, err := lockSite(cmd, siteDir, sitelock.Exclusive, noWait, stderr)
+			if err != nil {
+				return err
+			}
+			defer lock.Release()
 			im, err := importer.New(opt, src.Transport)
 			if err != nil {
 				return err
@@ -130,6 +148,7 @@ A local mirror or archive is read without rate limit or robots.txt.`,
 	f.StringVar(&siteDir, "site", ".", "the site directory; bundles go into its content/")
 	f.StringVar(&reportFile, "report", "", "also write a JSON report of every page and article (imported, unchanged, failed and why) to this file")
 	f.BoolVarP(&quiet, "quiet", "q", false, "no progress, only the summary")
+	noWaitFlag(cmd, &noWait)
 	f.BoolVar(&opt.Force, "force", false, "fetch everything again, without conditional requests")
 	f.StringVar(&from, "from", "", "import every day's edition from this date (YYYY-MM-DD): of a mirror, those found in it; of a URL, by its URL pattern")
 	f.StringVar(&to, "to", "", "… up to this date, inclusive (with --from)")
@@ -152,6 +171,9 @@ A local mirror or archive is read without rate limit or robots.txt.`,
 	f.StringVar(&opt.Fetch.UserAgent, fetchFlags["UserAgent"], "", "the User-Agent header (default: epaper/VERSION and the project's URL)")
 	return cmd
 }
+
+// minRate is the lowest --rate other than 0 (no limit): one request a day.
+const minRate = 1.0 / (24 * 60 * 60)
 
 // fetchFlags are the flags of import that set a fetch option, by the option's name.
 var fetchFlags = map[string]string{

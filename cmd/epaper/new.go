@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 
@@ -16,12 +17,16 @@ func newCmd(stdout io.Writer) *cobra.Command {
 		Use:   "new PATH",
 		Short: "Create a hand-made article bundle from the archetypes",
 		Long: `New creates SITE/content/PATH from an archetype: the site's own archetypes/, else the
-ones compiled into epaper. PATH without an extension becomes a bundle (PATH/index.md).
+ones compiled into epaper. PATH without an extension becomes a bundle (PATH/index.md). A PATH that exists already,
+or that leads out of content/, is a usage error (exit 2): nothing is written.
 
   epaper new cqrb/2021-04-14/005/corrections`,
 		Args: exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			path, err := site.NewContent(site.Options{SiteDir: siteDir, Theme: epaper.Theme()}, args[0], kind)
+			if errors.Is(err, site.ErrBadTarget) {
+				return usageError{err}
+			}
 			if err != nil {
 				return err
 			}

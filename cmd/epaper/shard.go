@@ -57,7 +57,7 @@ bytes; their _redirects lines are merged.
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := site.Merge(outDir, args); err != nil {
-				return err
+				return outUsage(err)
 			}
 			fmt.Fprintf(stdout, "merged %d shards into %s\n", len(args), outDir)
 			return nil

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 )
 
 // WriteLeaf writes a leaf bundle (an article) as a whole: its files go into a temporary directory beside
@@ -117,7 +118,10 @@ func sameFiles(dir string, files map[string][]byte) bool {
 	return true
 }
 
-// RemoveStale removes temporary files and folders that a killed run left under dir.
+// RemoveStale removes temporary files and folders that a killed run left under dir. A run
+// killed inside WriteLeaf's rename window (the old bundle renamed aside, the new one not yet
+// in its place) leaves the bundle's only copy in .tmp-NAME-N.old: that copy is put back as
+// NAME, not removed, so that nothing imported is lost if the source has gone since.
 func RemoveStale(dir string) error {
 	return filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
 		if errors.Is(err, fs.ErrNotExist) {
@@ -126,14 +130,41 @@ func RemoveStale(dir string) error {
 		if err != nil {
 			return err
 		}
-		if path != dir && len(d.Name()) > 5 && d.Name()[:5] == ".tmp-" {
-			if err := os.RemoveAll(path); err != nil {
-				return err
-			}
-			if d.IsDir() {
+		if path == dir || !strings.HasPrefix(d.Name(), ".tmp-") {
+			return nil
+		}
+		if name := renamedAside(d); name != "" {
+			target := filepath.Join(filepath.Dir(path), name)
+			if _, err := os.Lstat(target); errors.Is(err, fs.ErrNotExist) {
+				if err := os.Rename(path, target); err != nil {
+					return err
+				}
 				return filepath.SkipDir
 			}
 		}
+		if err := os.RemoveAll(path); err != nil {
+			return err
+		}
+		if d.IsDir() {
+			return filepath.SkipDir
+		}
 		return nil
 	})
+}
+
+// renamedAside returns NAME if d is a leaf bundle WriteLeaf renamed aside (.tmp-NAME-N.old),
+// else "".
+func renamedAside(d fs.DirEntry) string {
+	if !d.IsDir() {
+		return ""
+	}
+	rest, ok := strings.CutSuffix(strings.TrimPrefix(d.Name(), ".tmp-"), ".old")
+	if !ok {
+		return ""
+	}
+	i := strings.LastIndexByte(rest, '-')
+	if i <= 0 || CheckName(rest[:i]) != nil {
+		return ""
+	}
+	return rest[:i]
 }
