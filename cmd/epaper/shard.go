@@ -89,11 +89,16 @@ func runShard(o site.Options, by, shard, outDir string, stderr io.Writer) error 
 	}
 	cmd := exec.Command(exe, args...)
 	cmd.Stderr = stderr
+	cmd.Env = append(os.Environ(), shardChildEnv+"=1")
 	if err := cmd.Run(); err != nil {
 		return fmt.Errorf("epaper %s: %w", strings.Join(args, " "), err)
 	}
 	return nil
 }
+
+// shardChildEnv is set in the environment of a shard's process: the tests' binary then acts
+// as the command (TestMain).
+const shardChildEnv = "EPAPER_SHARD_CHILD"
 
 // lockedWriter writes for several processes' output copiers at once.
 type lockedWriter struct {
