@@ -3,6 +3,7 @@
 //
 //	go run ./testdata/synth/benchrun            # the full run (an hour or so on 2 cores)
 //	go run ./testdata/synth/benchrun -smoke     # 1 day each, no hugo command: a smoke run
+//	go run ./testdata/synth/benchrun -scale     # the table of issue 14 (scale.go): make bench
 //
 // It generates the archives into a cache folder (-cache; kept between runs, keyed by seed
 // and size: the 480-day archive is generated and imported once, smaller sites are hard links
@@ -26,6 +27,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -48,6 +50,9 @@ type config struct {
 }
 
 func run(args []string, stdout, stderr io.Writer) error {
+	if i := slices.Index(args, "-scale"); i >= 0 { // the table of issue 14 (scale.go)
+		return runScale(slices.Delete(slices.Clone(args), i, i+1), stdout, stderr)
+	}
 	fl := flag.NewFlagSet("benchrun", flag.ContinueOnError)
 	var c config
 	imports := fl.String("import", "7,28,112", "days of the import benchmarks")
