@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"cmp"
 	"context"
+	"errors"
 	"fmt"
 	"image"
 	_ "image/gif" // scans in the formats Founder sites use
@@ -11,9 +12,7 @@ import (
 	_ "image/png"
 	"math"
 	"net/url"
-	"os"
 	"path"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"sync"
@@ -21,7 +20,6 @@ import (
 
 	"github.com/epaper-archive/epaper/importer/bundle"
 	"github.com/epaper-archive/epaper/importer/extract"
-	"github.com/epaper-archive/epaper/importer/fetch"
 )
 
 var weekdays = [...]string{"星期日", "星期一", "星期二", "星期三", "星期四", "星期五", "星期六"}
@@ -58,10 +56,13 @@ func paperURL(pageURL string) string {
 	return ""
 }
 
-func (im *Importer) writeEdition(ed bundle.Ref, p *extract.Page) error {
+// writeEdition writes the edition's _index.md, with the manifest bundles (see
+// editionManifest).
+func (im *Importer) writeEdition(ed bundle.Ref, p *extract.Page, bundles []string) error {
 	m := bundle.Edition{
 		EditionHead: editionHead(p, fmt.Sprintf("%s %s", p.PaperName, p.Date.Format("2006年01月02日")), bundle.KindEdition),
 		Weekday:     weekdays[p.Date.Weekday()],
+		Bundles:     bundles,
 	}
 	if len(p.Pages) > 0 {
 		m.Source = &bundle.Source{URL: p.Pages[0].URL}
@@ -87,6 +88,9 @@ func (im *Importer) importPage(ctx context.Context, rep *Report, edition bundle.
 			return fmt.Errorf("%s: page number %q: %w", ref.URL, ref.Num, page.Check())
 		}
 		kept := bundle.ReadKept(page.Index(im.content))
+		if err := im.fetchable(ref.URL); d == nil && err != nil {
+			return err
+		}
 		if d == nil {
 			var err error
 			if d, err = im.fetchHTML(ctx, ref.URL, kept); err != nil {
@@ -123,15 +127,21 @@ func (im *Importer) writePage(ctx context.Context, rep *Report, page bundle.Ref,
 		PageHead: pageHead(p, fmt.Sprintf("第%s版：%s", p.Num, p.Name), bundle.KindPage, weight),
 		Aliases:  d.aliases(), Source: d.source(),
 	}
+	index, rel := page.Index(im.content), page.Rel()
+	var fails []fileFailure
 	scanFile := bundle.ScanFile(imageExt(p.ScanURL))
 	if p.ScanURL == "" {
 		m.Missing = append(m.Missing, bundle.Missing{Part: bundle.PartScan, Reason: "the page shows no scan"})
-	} else if scan, err := im.asset(ctx, p.ScanURL, dir, scanFile, d.unchanged); err != nil {
+	} else if scan, err := im.fetchFile(ctx, p.ScanURL, index, scanFile, isImage, d.unchanged); scan == nil {
 		m.Missing = append(m.Missing, bundle.Missing{Part: bundle.PartScan, URL: p.ScanURL, Reason: err.Error()})
-	} else if cfg, _, err := image.DecodeConfig(bytes.NewReader(scan)); err != nil {
-		m.Missing = append(m.Missing, bundle.Missing{Part: bundle.PartScan, URL: p.ScanURL, Reason: "not an image: " + err.Error()})
+		fails = append(fails, fileFailure{p.ScanURL, rel, err})
 	} else {
+		if err != nil {
+			fails = append(fails, fileFailure{p.ScanURL, rel, fmt.Errorf("%w (the scan fetched earlier is kept)", err)})
+		}
+		cfg, _, _ := image.DecodeConfig(bytes.NewReader(scan))
 		files[scanFile] = scan
+		m.Files = append(m.Files, bundle.FileOf(scanFile, p.ScanURL, scan))
 		m.Scan = &bundle.Scan{Src: scanFile, Width: cfg.Width, Height: cfg.Height}
 		m.Regions = normaliseRegions(p, cfg.Width, cfg.Height)
 		if len(m.Regions) == 0 {
@@ -140,12 +150,18 @@ func (im *Importer) writePage(ctx context.Context, rep *Report, page bundle.Ref,
 	}
 	if p.PDFURL == "" {
 		m.Missing = append(m.Missing, bundle.Missing{Part: bundle.PartPDF, Reason: "the page links no PDF of itself"})
-	} else if pdf, err := im.asset(ctx, p.PDFURL, dir, bundle.PDFFile, d.unchanged); err != nil {
+	} else if pdf, err := im.fetchFile(ctx, p.PDFURL, index, bundle.PDFFile, anyFile, d.unchanged); pdf == nil {
 		m.Missing = append(m.Missing, bundle.Missing{Part: bundle.PartPDF, URL: p.PDFURL, Reason: err.Error()})
+		fails = append(fails, fileFailure{p.PDFURL, rel, err})
 	} else {
+		if err != nil {
+			fails = append(fails, fileFailure{p.PDFURL, rel, fmt.Errorf("%w (the PDF fetched earlier is kept)", err)})
+		}
 		files[bundle.PDFFile] = pdf
+		m.Files = append(m.Files, bundle.FileOf(bundle.PDFFile, p.PDFURL, pdf))
 		m.PDF = bundle.PDFFile
 	}
+	addFileFailures(rep, fails)
 	articles := pageArticles(p)
 	if len(articles) == 0 {
 		m.Missing = append(m.Missing, bundle.Missing{Part: bundle.PartArticles, Reason: "the page lists no articles"})
@@ -159,26 +175,13 @@ func (im *Importer) writePage(ctx context.Context, rep *Report, page bundle.Ref,
 	return bundle.WriteBranch(dir, files)
 }
 
-// asset fetches a scan or PDF; when the page is unchanged, the copy kept in the bundle does.
-func (im *Importer) asset(ctx context.Context, u, dir, name string, unchanged bool) ([]byte, error) {
-	if unchanged {
-		if data, err := os.ReadFile(filepath.Join(dir, name)); err == nil {
-			return data, nil
-		}
-	}
-	f, err := im.fetcher.Get(ctx, u, fetch.Validators{})
-	if err != nil {
-		return nil, err
-	}
-	return f.Body, nil
-}
-
 // importArticles imports a page's articles, as many at once as the fetcher allows requests
 // in flight, and reports them in the page's order.
 func (im *Importer) importArticles(ctx context.Context, rep *Report, page bundle.Ref, p *extract.Page, articles []extract.ArticleRef) {
 	type result struct {
 		bundle, status string
 		err            error
+		files          []fileFailure
 	}
 	results := make([]result, len(articles))
 	sem := make(chan struct{}, max(1, im.fetcher.Options().Concurrency))
@@ -195,17 +198,21 @@ func (im *Importer) importArticles(ctx context.Context, rep *Report, page bundle
 		sem <- struct{}{}
 		go func() {
 			defer func() { <-sem; wg.Done() }()
-			status, err := im.importArticle(ctx, art, i+1, a, p)
+			status, files, err := im.importArticle(ctx, art, i+1, a, p)
 			if err != nil {
 				fmt.Fprintf(im.logFor(ctx), "FAILED article %s: %v\n", a.URL, err)
 			}
-			results[i].status, results[i].err = status, err
+			for _, f := range files {
+				fmt.Fprintf(im.logFor(ctx), "FAILED file %s: %v\n", f.url, f.err)
+			}
+			results[i].status, results[i].err, results[i].files = status, err, files
 		}()
 	}
 	wg.Wait()
 	done := 0
 	for i, a := range articles {
 		rep.add(bundle.KindArticle, a.URL, results[i].bundle, results[i].status, results[i].err)
+		addFileFailures(rep, results[i].files)
 		if results[i].err == nil {
 			done++
 		}
@@ -270,19 +277,26 @@ func imageExt(u string) string {
 }
 
 // importArticle fetches one article with its images and writes its bundle. An article the
-// server says is unchanged since the last import keeps its bundle as it is.
-func (im *Importer) importArticle(ctx context.Context, art bundle.Ref, weight int, ref extract.ArticleRef, p *extract.Page) (string, error) {
-	d, err := im.fetchHTML(ctx, ref.URL, bundle.ReadKept(art.Index(im.content)))
-	if err != nil {
-		return "", err
+// server says is unchanged since the last import keeps its bundle as it is, unless that
+// bundle lacks a file it names or one an earlier import failed to fetch: then it is written
+// again from its kept raw page, fetching what is missing. The files that could not be
+// fetched are returned.
+func (im *Importer) importArticle(ctx context.Context, art bundle.Ref, weight int, ref extract.ArticleRef, p *extract.Page) (string, []fileFailure, error) {
+	index := art.Index(im.content)
+	if err := im.fetchable(ref.URL); err != nil {
+		return "", nil, err
 	}
-	if d.unchanged {
-		return Unchanged, nil
+	d, err := im.fetchHTML(ctx, ref.URL, bundle.ReadKept(index))
+	if err != nil {
+		return "", nil, err
+	}
+	if d.unchanged && bundle.Complete(index) {
+		return Unchanged, nil, nil
 	}
 	base, _ := url.Parse(d.url)
 	a, err := extract.ExtractArticle(d.text, base)
 	if err != nil {
-		return "", err
+		return "", nil, err
 	}
 	files := map[string][]byte{bundle.RawFile: d.raw}
 	m := bundle.Article{
@@ -294,39 +308,47 @@ func (im *Importer) importArticle(ctx context.Context, art bundle.Ref, weight in
 	if m.Keywords == nil {
 		m.Keywords = []string{}
 	}
+	var fails []fileFailure
 	imageFiles := map[string]string{}
+	n := 0 // images are numbered in body order, whether or not they could be had
 	for _, b := range a.Blocks {
 		if b.ImageURL == "" || imageFiles[b.ImageURL] != "" {
 			continue
 		}
-		name := bundle.ImageFile(len(m.Images)+1, imageExt(b.ImageURL))
-		data, err := im.image(ctx, b.ImageURL)
-		if err != nil {
-			m.Missing = append(m.Missing, bundle.Missing{Part: bundle.PartImage, URL: b.ImageURL, Reason: err.Error()})
+		n++
+		name := bundle.ImageFile(n, imageExt(b.ImageURL))
+		imageFiles[b.ImageURL] = name
+		if err := im.fetchable(b.ImageURL); errors.Is(err, ErrOtherHost) {
+			m.Missing = append(m.Missing, bundle.Missing{Part: bundle.PartExternalImage, URL: b.ImageURL, Reason: "on another host than the edition's: not fetched, left out (--allow-host fetches it)"})
+			imageFiles[b.ImageURL] = "-"
 			continue
 		}
-		imageFiles[b.ImageURL] = name
+		data, err := im.fetchFile(ctx, b.ImageURL, index, name, isImage, false)
+		if err != nil {
+			fails = append(fails, fileFailure{b.ImageURL, art.Rel(), err})
+		}
+		if data == nil {
+			m.Missing = append(m.Missing, bundle.Missing{Part: bundle.PartImage, URL: b.ImageURL, Reason: err.Error()})
+			imageFiles[b.ImageURL] = "-" // written without its image
+			continue
+		}
 		files[name] = data
 		m.Images = append(m.Images, bundle.Image{Src: name, Caption: b.Caption})
+		m.Files = append(m.Files, bundle.FileOf(name, b.ImageURL, data))
 	}
-	doc, err := bundle.Encode(m, extract.Markdown(a.Blocks, imageFiles))
+	for u, name := range imageFiles {
+		if name == "-" {
+			delete(imageFiles, u)
+		}
+	}
+	body := extract.Markdown(a.Blocks, imageFiles)
+	m.BodySHA256 = bundle.BodyDigest(body)
+	doc, err := bundle.Encode(m, body)
 	if err != nil {
-		return "", err
+		return "", fails, err
 	}
 	files[bundle.LeafIndex] = doc
-	return Imported, bundle.WriteLeaf(art.Dir(im.content), files)
-}
-
-// image fetches an image and checks that it is one.
-func (im *Importer) image(ctx context.Context, u string) ([]byte, error) {
-	f, err := im.fetcher.Get(ctx, u, fetch.Validators{})
-	if err != nil {
-		return nil, err
-	}
-	if _, _, err := image.DecodeConfig(bytes.NewReader(f.Body)); err != nil {
-		return nil, fmt.Errorf("%s: not an image: %w", u, err)
-	}
-	return f.Body, nil
+	return Imported, fails, bundle.WriteLeaf(art.Dir(im.content), files)
 }
 
 // aliases keeps the original site's path of a page alive on the built site: Hugo writes a

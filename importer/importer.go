@@ -25,8 +25,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"net/http"
 	"net/url"
+	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -66,7 +69,8 @@ type Progress struct {
 type Importer struct {
 	opt     Options
 	fetcher *fetch.Fetcher
-	content string // the site's content tree
+	content string   // the site's content tree
+	sources *hostSet // the hosts of the URLs imports started from: see fetchable
 }
 
 // New returns an Importer that fetches through transport (nil: the network), or the error of
@@ -84,7 +88,7 @@ func New(opt Options, transport http.RoundTripper) (*Importer, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Importer{opt: opt, fetcher: f, content: bundle.ContentDir(opt.SiteDir)}, nil
+	return &Importer{opt: opt, fetcher: f, content: bundle.ContentDir(opt.SiteDir), sources: &hostSet{}}, nil
 }
 
 // SiteDir is the site the importer writes into.
@@ -92,7 +96,7 @@ func (im *Importer) SiteDir() string { return im.opt.SiteDir }
 
 // Item is the outcome for one page or article.
 type Item struct {
-	Kind   string `json:"kind"` // "page" or "article"
+	Kind   string `json:"kind"` // "page", "article" or "file" (KindFile: failed only)
 	URL    string `json:"url"`
 	Bundle string `json:"bundle,omitempty"` // the bundle's folder under content/
 	Status string `json:"status"`           // "imported", "unchanged" or "failed"
@@ -157,7 +161,7 @@ func (im *Importer) progress(rep *Report, pagesTotal int) {
 			p.Failed++
 		case it.Kind == "page":
 			p.Pages++
-		default:
+		case it.Kind == "article":
 			p.Articles++
 		}
 	}
@@ -193,7 +197,8 @@ func (im *Importer) crawl(ctx context.Context, entry *decoded, edition bundle.Re
 	if err := bundle.RemoveStale(edition.Dir(im.content)); err != nil {
 		return nil, err
 	}
-	if err := im.writeEdition(edition, ed); err != nil {
+	manifest := bundle.ReadManifest(edition.Index(im.content))
+	if err := im.writeEdition(edition, ed, manifest); err != nil {
 		return nil, err
 	}
 	fmt.Fprintf(im.opt.Log, "edition %s %s: %d pages\n", ed.PaperName, edition.Edition, len(ed.Pages))
@@ -210,10 +215,23 @@ func (im *Importer) crawl(ctx context.Context, entry *decoded, edition bundle.Re
 	logs := newPageLogs(im.opt.Log, len(ed.Pages))
 	sem := make(chan struct{}, max(1, im.fetcher.Options().Concurrency/2))
 	var wg sync.WaitGroup
+	first := map[string]extract.PageRef{} // the first entry of each page number
 	for i, ref := range ed.Pages {
 		if ctx.Err() != nil {
 			break
 		}
+		if f, ok := first[ref.Num]; ok {
+			// one bundle per page number: the first entry has it, whichever finishes last
+			err := fmt.Errorf("%s: page number %s is also that of %s, earlier in the page list: not imported", ref.URL, ref.Num, f.URL)
+			fmt.Fprintf(pageLogWriter{logs, i}, "FAILED page %s: %v\n", ref.Num, err)
+			pageReps[i].add(bundle.KindPage, ref.URL, "", Failed, err)
+			logs.finish(i)
+			mu.Lock()
+			finished[i] = true
+			mu.Unlock()
+			continue
+		}
+		first[ref.Num] = ref
 		var pre *decoded
 		if entry.isPage && entry.url == ref.URL {
 			pre = entry
@@ -241,10 +259,30 @@ func (im *Importer) crawl(ctx context.Context, entry *decoded, edition bundle.Re
 	for _, r := range pageReps {
 		rep.Items = append(rep.Items, r.Items...)
 	}
+	if err := im.writeEdition(edition, ed, editionManifest(edition, manifest, rep)); err != nil {
+		return rep, err
+	}
 	if err := ctx.Err(); err != nil {
 		return rep, err
 	}
 	return rep, nil
+}
+
+// editionManifest is the manifest of an edition after an import: the bundles of the one
+// before (a bundle once written stays listed, so that verify tells when it is gone) and
+// those this import wrote or kept, sorted.
+func editionManifest(edition bundle.Ref, before []string, rep *Report) []string {
+	seen := map[string]bool{}
+	for _, b := range before {
+		seen[b] = true
+	}
+	prefix := edition.Rel() + "/"
+	for _, it := range rep.Items {
+		if (it.Kind == bundle.KindPage || it.Kind == bundle.KindArticle) && it.Status != Failed && strings.HasPrefix(it.Bundle, prefix) {
+			seen[strings.TrimPrefix(it.Bundle, prefix)] = true
+		}
+	}
+	return slices.Sorted(maps.Keys(seen))
 }
 
 // lockedWriter serialises the writes of concurrent page and article imports to one log.

@@ -20,7 +20,11 @@ import (
 // error naming the chain.
 func (im *Importer) findEdition(ctx context.Context, start string) (*decoded, error) {
 	chain := []string{start}
+	im.sources.add(start)
 	for u := start; ; {
+		if err := im.fetchable(u); err != nil {
+			return nil, fmt.Errorf("%w: %w", ErrNoEdition, err)
+		}
 		d, err := im.fetchHTML(ctx, u, nil)
 		if err != nil {
 			return nil, fmt.Errorf("%w: %w", ErrNoEdition, err)

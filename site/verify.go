@@ -13,16 +13,24 @@ import (
 	"golang.org/x/net/html"
 )
 
-// LinkProblem is a link or image of the built site that leads to no file.
+// LinkProblem is a link or image of the built site that leads to no file, or out of the
+// built site's folder.
 type LinkProblem struct {
 	File string // the page, relative to the site's root
-	Ref  string // the href or src as written
+	Ref  string // the href, src or srcset candidate as written
+	Out  bool   // it leads out of the built site's folder, whether or not a file is there
 }
 
-func (p LinkProblem) String() string { return fmt.Sprintf("%s: %q leads to no file", p.File, p.Ref) }
+func (p LinkProblem) String() string {
+	if p.Out {
+		return fmt.Sprintf("%s: %q leads out of the site", p.File, p.Ref)
+	}
+	return fmt.Sprintf("%s: %q leads to no file", p.File, p.Ref)
+}
 
-// CheckLinks reads every HTML file under public and checks that each href and src that
-// stays on the site names a file that is there. basePath is the path of the site's URL
+// CheckLinks reads every HTML file under public and checks that each href, src and srcset
+// candidate that stays on the site names a file that is there, inside public (a relative
+// link that climbs out of it is a problem even when a file is there). basePath is the path of the site's URL
 // ("/" offline, "/epaper/" for https://example.org/epaper/): root-relative links start with
 // it. Links to other sites are not followed. It returns the problems and how many links it
 // checked.
@@ -47,7 +55,9 @@ func CheckLinks(public, basePath string) ([]LinkProblem, int, error) {
 				continue
 			}
 			checked++
-			if fi, err := os.Stat(target); err != nil || fi.IsDir() {
+			if r, err := filepath.Rel(public, target); err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
+				problems = append(problems, LinkProblem{File: filepath.ToSlash(rel), Ref: ref, Out: true})
+			} else if fi, err := os.Stat(target); err != nil || fi.IsDir() {
 				problems = append(problems, LinkProblem{File: filepath.ToSlash(rel), Ref: ref})
 			}
 		}
@@ -57,7 +67,8 @@ func CheckLinks(public, basePath string) ([]LinkProblem, int, error) {
 	return problems, checked, err
 }
 
-// pageRefs returns the href and src attributes of a page.
+// pageRefs returns the href and src attributes of a page, and the URLs of its srcset
+// attributes.
 func pageRefs(file string) ([]string, error) {
 	f, err := os.Open(file)
 	if err != nil {
@@ -73,8 +84,11 @@ func pageRefs(file string) ([]string, error) {
 		case html.StartTagToken, html.SelfClosingTagToken:
 			for {
 				k, v, more := z.TagAttr()
-				if key := string(k); key == "href" || key == "src" {
+				switch string(k) {
+				case "href", "src":
 					refs = append(refs, string(v))
+				case "srcset", "imagesrcset":
+					refs = append(refs, srcsetURLs(string(v))...)
 				}
 				if !more {
 					break
@@ -108,4 +122,15 @@ func localTarget(public, page, basePath, ref string) (string, bool) {
 		p = filepath.Join(p, "index.html")
 	}
 	return p, true
+}
+
+// srcsetURLs are the URLs of a srcset attribute: "a.jpg 2x, b.jpg 600w" → a.jpg, b.jpg.
+func srcsetURLs(v string) []string {
+	var out []string
+	for _, cand := range strings.Split(v, ",") {
+		if f := strings.Fields(cand); len(f) > 0 {
+			out = append(out, f[0])
+		}
+	}
+	return out
 }

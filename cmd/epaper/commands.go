@@ -61,11 +61,13 @@ func verifyCmd(stdout, stderr io.Writer) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "verify",
 		Short: "Check the bundles against their digests and the built site's links",
-		Long: `Verify recomputes the SHA-256 of every raw page kept in SITE/content and compares it
-with the one recorded at import, checks that every file a bundle names (scan, PDF,
-images) is there, and that every link and image of the built site (--public, default
-SITE/public, if it exists) leads to a file. It prints what is wrong and exits 1, or a
-short summary and exits 0. Give --base-url for a site built with one, so that its
+		Long: `Verify recomputes the SHA-256 of every raw page, scan, PDF and image kept in
+SITE/content and of every article's body, and compares each with the one recorded at
+import; checks that every file a bundle names is there and that every page and article
+bundle an edition's manifest lists is there; and that every link, image and srcset target
+of the built site (--public, default SITE/public, if it exists) leads to a file inside it.
+The parts the bundles list as missing are printed as warnings, with a count. It prints
+what is wrong and exits 1, or a short summary and exits 0. Give --base-url for a site built with one, so that its
 root-relative links can be followed.`,
 		Args: exactArgs(0),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -75,6 +77,9 @@ root-relative links can be followed.`,
 			}
 			for _, p := range problems {
 				fmt.Fprintln(stderr, p)
+			}
+			for _, w := range stats.Missing {
+				fmt.Fprintf(stderr, "warning: %s\n", w)
 			}
 			if publicDir == "" {
 				publicDir = filepath.Join(siteDir, "public")
@@ -96,8 +101,11 @@ root-relative links can be followed.`,
 				fmt.Fprintf(stderr, "%d problems\n", n)
 				return errReported
 			}
-			fmt.Fprintf(stdout, "verified %d bundles: %d raw pages match their digests, %d files named are there; %d links of the built site lead to files\n",
-				stats.Bundles, stats.RawPages, stats.Assets, checked)
+			fmt.Fprintf(stdout, "verified %d bundles: %d raw pages match their digests, %d files named are there, %d files and bodies match their digests; %d links of the built site lead to files\n",
+				stats.Bundles, stats.RawPages, stats.Assets, stats.Digests, checked)
+			if n := len(stats.Missing); n > 0 {
+				fmt.Fprintf(stdout, "%d %s the bundles list as missing (warnings above)\n", n, plural(n, "part", "parts"))
+			}
 			return nil
 		},
 	}

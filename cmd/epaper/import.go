@@ -4,6 +4,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
+	"net/netip"
+	"net/url"
+	"strings"
 
 	"github.com/epaper-archive/epaper/importer"
 	"github.com/epaper-archive/epaper/importer/archive"
@@ -69,6 +73,10 @@ A local mirror or archive is read without rate limit or robots.txt.`,
 			if host != "" && (src.Mirror == nil || !src.Mirror.Hostless()) {
 				return usageError{fmt.Errorf("import: --host names the host of a mirror without host folder; %s is not one", args[0])}
 			}
+			if src.Transport == nil { // the network
+				opt.Fetch.PublicOnly, opt.Fetch.PrivateHosts = true, reachableHosts(src.URL, opt.Fetch.AllowHosts)
+				src.Transport = fetch.NewTransport(opt.Fetch) // under the WARC recorder too
+			}
 			if warcOut != "" {
 				rec, err := archive.CreateWARC(warcOut, src.Transport)
 				if err != nil {
@@ -132,8 +140,9 @@ A local mirror or archive is read without rate limit or robots.txt.`,
 	f.IntVar(&opt.Fetch.Retries, fetchFlags["Retries"], def.Retries, "retries of a request that failed in a way that may pass (0: none)")
 	f.DurationVar(&opt.Fetch.MaxRetryAfter, fetchFlags["MaxRetryAfter"], def.MaxRetryAfter, "longest wait before a retry, whatever Retry-After says")
 	f.Int64Var(&opt.Fetch.MaxBytes, fetchFlags["MaxBytes"], def.MaxBytes, "largest response accepted, after decompression")
+	f.Int64Var(&opt.Fetch.MaxMemory, fetchFlags["MaxMemory"], def.MaxMemory, "bytes of responses held in memory while being read, all requests together; past it they are read into temporary files")
 	f.IntVar(&opt.Fetch.MaxRedirects, fetchFlags["MaxRedirects"], def.MaxRedirects, "redirects followed at most (0: none)")
-	f.StringSliceVar(&opt.Fetch.AllowHosts, "allow-host", nil, "another host redirects may lead to (repeatable)")
+	f.StringSliceVar(&opt.Fetch.AllowHosts, "allow-host", nil, "another host (name, or name:port) to fetch from besides the edition's, and redirects may lead to (repeatable)")
 	f.BoolVar(&opt.Fetch.IgnoreRobots, "ignore-robots", false, "do not read or honour robots.txt")
 	f.StringVar(&opt.Fetch.UserAgent, fetchFlags["UserAgent"], "", "the User-Agent header (default: epaper/VERSION and the project's URL)")
 	return cmd
@@ -143,7 +152,7 @@ A local mirror or archive is read without rate limit or robots.txt.`,
 var fetchFlags = map[string]string{
 	"UserAgent": "user-agent", "Timeout": "timeout", "MaxBytes": "max-bytes", "Rate": "rate",
 	"Concurrency": "concurrency", "Retries": "retries", "MaxRetryAfter": "max-retry-after",
-	"MaxRedirects": "max-redirects",
+	"MaxRedirects": "max-redirects", "MaxMemory": "max-memory",
 }
 
 // flagError turns the error of fetch.FetchOptions.Validate into a usage error naming the
@@ -162,4 +171,23 @@ func flagError(cmd *cobra.Command, err error) error {
 		value = fl.Value.String()
 	}
 	return usageError{fmt.Errorf("%s: --%s %s: must be %s", cmd.Name(), name, value, oe.Want)}
+}
+
+// reachableHosts are the hosts an import of source may reach on loopback, private or
+// link-local addresses: the source's own host, and the --allow-host hosts when the source
+// itself is on such an address. Every other host is reached on public addresses only.
+func reachableHosts(source *url.URL, allow []string) []string {
+	hosts := []string{source.Hostname()}
+	private := false
+	if a, err := netip.ParseAddr(strings.Trim(source.Hostname(), "[]")); err == nil {
+		private = !a.IsGlobalUnicast() || a.IsPrivate()
+	} else if ips, err := net.LookupIP(source.Hostname()); err == nil {
+		for _, ip := range ips {
+			private = private || ip.IsLoopback() || ip.IsPrivate() || ip.IsLinkLocalUnicast()
+		}
+	}
+	if private {
+		hosts = append(hosts, allow...)
+	}
+	return hosts
 }

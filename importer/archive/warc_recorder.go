@@ -28,8 +28,8 @@ import (
 // written when the caller has read the body to its end or closes it. A body closed before its
 // end is recorded with what was read, marked "WARC-Truncated: length"; one cut by a read
 // error, "disconnect"; one still open when the Recorder is closed, "unspecified" (what was
-// read by then). A body read after Close is not recorded. Bodies are held in memory until
-// written.
+// read by then). A body read after Close is not recorded. Bodies are held until written, in
+// memory up to 1 MiB each, past it in temporary files.
 //
 // Like http.Transport, the Recorder asks for gzip when the request names no Accept-Encoding
 // (and no Range, and is not HEAD) and decodes the answer for the caller: the record keeps the
@@ -245,9 +245,9 @@ func responseHead(resp *http.Response) []byte {
 	return b.Bytes()
 }
 
-// write writes the request and response records of ex, with body and, if not "", the
-// WARC-Truncated reason.
-func (r *Recorder) write(ex *exchange, body []byte, truncated string) {
+// write writes the request and response records of ex, with body (nil: none) and, if not
+// "", the WARC-Truncated reason.
+func (r *Recorder) write(ex *exchange, body *spillBuffer, truncated string) {
 	respID, reqID := newRecordID(), newRecordID()
 	date := warcDate(ex.date)
 	ex.ipMu.Lock()
@@ -271,11 +271,17 @@ func (r *Recorder) write(ex *exchange, body []byte, truncated string) {
 		return
 	}
 	if r.err = writeRecord(r.w, gowarc.Request, reqFields, ex.reqHead, ex.reqBody); r.err == nil {
-		r.err = writeRecord(r.w, gowarc.Response, respFields, ex.respHead, body)
+		var payload io.Reader = bytes.NewReader(nil)
+		if body != nil {
+			if payload, r.err = body.Reader(); r.err != nil {
+				return
+			}
+		}
+		r.err = writeRecordFrom(r.w, gowarc.Response, respFields, io.MultiReader(bytes.NewReader(ex.respHead), payload))
 	}
 }
 
-// recordedBody tees a response body into memory and has the exchange written when the body
+// recordedBody tees a response body into memory (past 1 MiB, a temporary file) and has the exchange written when the body
 // ends or is closed.
 type recordedBody struct {
 	rc     io.ReadCloser
@@ -283,7 +289,7 @@ type recordedBody struct {
 	length int64 // the response's ContentLength; -1: unknown
 
 	mu   sync.Mutex
-	buf  bytes.Buffer
+	buf  spillBuffer
 	done bool
 }
 
@@ -318,13 +324,13 @@ func (b *recordedBody) finish(reason string) {
 		return
 	}
 	b.done = true
-	body := b.buf.Bytes()
 	b.mu.Unlock()
-	if b.length >= 0 && int64(len(body)) == b.length {
+	defer b.buf.Close()
+	if b.length >= 0 && b.buf.Len() == b.length {
 		reason = ""
 	}
 	r := b.ex.rec
-	r.write(b.ex, body, reason)
+	r.write(b.ex, &b.buf, reason)
 	r.mu.Lock()
 	delete(r.pending, b)
 	r.mu.Unlock()
@@ -346,15 +352,24 @@ var writeOptions = []gowarc.WarcRecordOption{
 // writes it to w as a gzip member of its own in a single Write: what w holds is whole
 // records only, up to the first error.
 func writeRecord(w io.Writer, typ gowarc.RecordType, fields []field, block ...[]byte) error {
+	readers := make([]io.Reader, len(block))
+	for i, b := range block {
+		readers[i] = bytes.NewReader(b)
+	}
+	return writeRecordFrom(w, typ, fields, io.MultiReader(readers...))
+}
+
+// writeRecordFrom is writeRecord of the block block reads. gowarc holds the block in memory
+// up to 1 MiB, then in a temporary file; the compressed record is held as spillBuffer
+// holds it. A record larger than spillMem compressed is written in several Writes.
+func writeRecordFrom(w io.Writer, typ gowarc.RecordType, fields []field, block io.Reader) error {
 	rb := newRecordBuilder(typ, writeOptions...)
 	for _, f := range fields {
 		rb.AddWarcHeader(f.name, f.value)
 	}
-	for _, b := range block {
-		if _, err := rb.Write(b); err != nil {
-			rb.Close()
-			return err
-		}
+	if _, err := io.Copy(rb, block); err != nil {
+		rb.Close()
+		return err
 	}
 	rec, problems, err := rb.Build()
 	if err != nil {
@@ -364,7 +379,8 @@ func writeRecord(w io.Writer, typ gowarc.RecordType, fields []field, block ...[]
 	if len(problems) > 0 {
 		return fmt.Errorf("warc %s record: %w", typ, errors.Join(problems...))
 	}
-	var buf bytes.Buffer
+	var buf spillBuffer
+	defer buf.Close()
 	zw := gzip.NewWriter(&buf)
 	if _, _, err := gowarc.NewMarshaler().Marshal(zw, rec, 0); err != nil {
 		return err
@@ -372,6 +388,14 @@ func writeRecord(w io.Writer, typ gowarc.RecordType, fields []field, block ...[]
 	if err := zw.Close(); err != nil {
 		return err
 	}
-	_, err = w.Write(buf.Bytes())
+	if buf.file == nil {
+		_, err = w.Write(buf.mem.Bytes())
+		return err
+	}
+	r, err := buf.Reader()
+	if err != nil {
+		return err
+	}
+	_, err = io.CopyBuffer(w, r, make([]byte, 256<<10))
 	return err
 }

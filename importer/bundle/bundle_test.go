@@ -79,7 +79,7 @@ func TestKeysAreTheFrontMatterKeys(t *testing.T) {
 	keys := []string{KeyTitle, KeyKind, KeyPaper, KeyPaperName, KeyDate, KeyEdition, KeyWeekday,
 		KeyPage, KeyPageName, KeyWeight, KeyScan, KeyPDF, KeyRegions, KeyMissing, KeyAliases,
 		KeySource, KeyArticleID, KeyIntroTitle, KeySubTitle, KeyAuthor, KeyAuthorInBody,
-		KeyKeywords, KeyImages}
+		KeyKeywords, KeyImages, KeyFiles, KeyBodySHA256, KeyBundles}
 	var tags []string
 	var walk func(reflect.Type)
 	walk = func(ty reflect.Type) {

@@ -36,6 +36,9 @@ const (
 	KeyAuthorInBody = "author_in_body"
 	KeyKeywords     = "keywords"
 	KeyImages       = "images"
+	KeyFiles        = "files"
+	KeyBodySHA256   = "body_sha256"
+	KeyBundles      = "bundles"
 )
 
 // Names of the files of a bundle.

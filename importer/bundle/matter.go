@@ -39,8 +39,12 @@ type PageHead struct {
 // Edition is the front matter of an edition's bundle, content/PAPER/DATE/_index.md.
 type Edition struct {
 	EditionHead `yaml:",inline"`
-	Weekday     string  `yaml:"weekday"` // 星期三
-	Source      *Source `yaml:"source,omitempty"`
+	Weekday     string `yaml:"weekday"` // 星期三
+	// Bundles is the edition's manifest: every page and article bundle an import of it
+	// wrote, as paths under the edition's folder ("005", "005/268824"), sorted; Verify
+	// reports one that is gone.
+	Bundles []string `yaml:"bundles,omitempty"`
+	Source  *Source  `yaml:"source,omitempty"`
 }
 
 // Page is the front matter of a page's bundle, content/PAPER/DATE/PAGE/_index.md.
@@ -50,6 +54,7 @@ type Page struct {
 	PDF      string    `yaml:"pdf,omitempty"` // the file name of the page's PDF in the bundle
 	Regions  []Region  `yaml:"regions,omitempty"`
 	Missing  []Missing `yaml:"missing,omitempty"`
+	Files    []File    `yaml:"files,omitempty"`   // the scan and PDF, with their URLs and digests
 	Aliases  []string  `yaml:"aliases,omitempty"` // the original site's path, kept alive as a redirect
 	Source   *Source   `yaml:"source,omitempty"`
 }
@@ -65,6 +70,8 @@ type Article struct {
 	Keywords     []string  `yaml:"keywords"`       // written as [] when there are none
 	Images       []Image   `yaml:"images,omitempty"`
 	Missing      []Missing `yaml:"missing,omitempty"`
+	Files        []File    `yaml:"files,omitempty"`       // the images, with their URLs and digests
+	BodySHA256   string    `yaml:"body_sha256,omitempty"` // of the body, as BodyDigest writes it
 	Aliases      []string  `yaml:"aliases,omitempty"`
 	Source       *Source   `yaml:"source,omitempty"`
 }
@@ -125,6 +132,9 @@ const (
 	PartPDF      = "pdf"
 	PartArticles = "articles"
 	PartImage    = "image"
+	// PartExternalImage is an image on a host the import does not fetch from: its URL is
+	// recorded, the image is not fetched and the body leaves it out.
+	PartExternalImage = "external image"
 )
 
 // Point is an x,y pair, written in flow style: [0.05, 0.04].

@@ -7,7 +7,22 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 )
+
+// validManifestEntry says whether b is a page ("005") or an article ("005/268824") path.
+func validManifestEntry(b string) bool {
+	parts := strings.Split(b, "/")
+	if len(parts) > 2 {
+		return false
+	}
+	for _, p := range parts {
+		if CheckName(p) != nil {
+			return false
+		}
+	}
+	return true
+}
 
 // Problem is one thing Verify found wrong, in the file it names.
 type Problem struct {
@@ -17,13 +32,18 @@ type Problem struct {
 
 func (p Problem) String() string { return p.File + ": " + p.Message }
 
-// VerifyStats counts what Verify checked.
+// VerifyStats counts what Verify checked, and the parts the bundles say they lack.
 type VerifyStats struct {
 	Bundles, RawPages, Assets int
+	Digests                   int       // files and bodies whose SHA-256 matched the one recorded
+	Missing                   []Problem // each part a bundle lists under missing:, a warning
 }
 
 // Verify checks the bundles under siteDir/content: the raw page each names is there and its
-// SHA-256 is the one recorded at import, and every file it names (scan, PDF, images) exists.
+// SHA-256 is the one recorded at import; every file it names (scan, PDF, images) exists and,
+// where the bundle records one, has its SHA-256; an article's body has the digest recorded;
+// every bundle an edition's manifest lists is there. The parts bundles list as missing are
+// counted in the stats, as warnings.
 func Verify(siteDir string) ([]Problem, VerifyStats, error) {
 	content := ContentDir(siteDir)
 	var problems []Problem
@@ -37,7 +57,7 @@ func Verify(siteDir string) ([]Problem, VerifyStats, error) {
 		}
 		rel, _ := filepath.Rel(siteDir, path)
 		stats.Bundles++
-		for _, msg := range verifyBundle(path, &stats) {
+		for _, msg := range verifyBundle(path, filepath.ToSlash(rel), &stats) {
 			problems = append(problems, Problem{File: filepath.ToSlash(rel), Message: msg})
 		}
 		return nil
@@ -51,23 +71,68 @@ func Verify(siteDir string) ([]Problem, VerifyStats, error) {
 
 // bundleFiles is what a bundle's front matter says about its files.
 type bundleFiles struct {
-	Source *Source `yaml:"source"`
-	Scan   *Scan   `yaml:"scan"`
-	PDF    string  `yaml:"pdf"`
-	Images []Image `yaml:"images"`
+	Kind       string    `yaml:"kind"`
+	Source     *Source   `yaml:"source"`
+	Scan       *Scan     `yaml:"scan"`
+	PDF        string    `yaml:"pdf"`
+	Images     []Image   `yaml:"images"`
+	Files      []File    `yaml:"files"`
+	BodySHA256 string    `yaml:"body_sha256"`
+	Bundles    []string  `yaml:"bundles"`
+	Missing    []Missing `yaml:"missing"`
 }
 
-func verifyBundle(index string, stats *VerifyStats) []string {
+func verifyBundle(index, rel string, stats *VerifyStats) []string {
 	data, err := os.ReadFile(index)
 	if err != nil {
 		return []string{err.Error()}
 	}
 	var m bundleFiles
-	if _, err := Decode(data, &m); err != nil {
+	body, err := Decode(data, &m)
+	if err != nil {
 		return []string{err.Error()}
 	}
 	dir := filepath.Dir(index)
 	var msgs []string
+	for _, miss := range m.Missing {
+		msg := miss.Part + " missing: " + miss.Reason
+		if miss.URL != "" {
+			msg = fmt.Sprintf("%s missing (%s): %s", miss.Part, miss.URL, miss.Reason)
+		}
+		stats.Missing = append(stats.Missing, Problem{File: rel, Message: msg})
+	}
+	for _, f := range m.Files {
+		got, err := os.ReadFile(filepath.Join(dir, filepath.Base(f.Name)))
+		switch {
+		case err != nil:
+			msgs = append(msgs, fmt.Sprintf("file %q is missing", f.Name))
+		case Digest(got) != f.SHA256:
+			msgs = append(msgs, fmt.Sprintf("file %q has SHA-256 %s, not %s as recorded at import from %s", f.Name, Digest(got), f.SHA256, f.URL))
+		default:
+			stats.Digests++
+		}
+	}
+	if m.BodySHA256 != "" {
+		if d := Digest(body); d != m.BodySHA256 {
+			msgs = append(msgs, fmt.Sprintf("body has SHA-256 %s, not %s as the import wrote it: edited since", d, m.BodySHA256))
+		} else {
+			stats.Digests++
+		}
+	}
+	for _, b := range m.Bundles {
+		if !validManifestEntry(b) {
+			msgs = append(msgs, fmt.Sprintf("manifest entry %q is not a bundle path", b))
+			continue
+		}
+		sub := filepath.Join(dir, filepath.FromSlash(b))
+		name := BranchIndex
+		if strings.Contains(b, "/") {
+			name = LeafIndex
+		}
+		if fi, err := os.Stat(filepath.Join(sub, name)); err != nil || fi.IsDir() {
+			msgs = append(msgs, fmt.Sprintf("bundle %s (%s) listed in the edition's manifest is gone", b, filepath.ToSlash(filepath.Join(b, name))))
+		}
+	}
 	exists := func(what, name string) {
 		if name == "" {
 			return

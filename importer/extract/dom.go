@@ -20,14 +20,68 @@ var (
 )
 
 // parse parses a page (as html.Parse does, never failing on bad markup) into a selection of
-// its document node.
+// its document node. A page html.Parse refuses (one that keeps more than 512 elements open)
+// is parsed again without the tags nested deeper than maxDepth: their text stays.
 func parse(page string) (sel, error) {
 	root, err := html.Parse(strings.NewReader(page))
 	if err != nil {
-		return nil, err
+		if root, err = html.Parse(strings.NewReader(flatten(page))); err != nil {
+			return nil, err
+		}
 	}
 	return sel{root}, nil
 }
+
+// maxDepth is how deep flatten lets elements nest: far below x/net/html's 512, which the
+// elements the parser adds itself (html, body, tables' rows, reopened formatting) must not
+// reach either.
+const maxDepth = 128
+
+// flatten rewrites a page without the start tags (and their end tags) of elements nested
+// deeper than maxDepth, counting as a browser's parser would not: every start tag of an
+// element that is not void opens a level, its end tag closes one. Text, comments and the
+// tags above maxDepth are kept as they are.
+func flatten(page string) string {
+	z := html.NewTokenizer(strings.NewReader(page))
+	var b strings.Builder
+	var open []string           // names of the elements opened and kept
+	dropped := map[string]int{} // start tags dropped, by name, whose end tags to drop too
+	for {
+		tt := z.Next()
+		switch tt {
+		case html.ErrorToken:
+			return b.String()
+		case html.StartTagToken:
+			name, _ := z.TagName()
+			switch {
+			case voidElements[string(name)]:
+			case len(open) >= maxDepth:
+				dropped[string(name)]++
+				continue
+			default:
+				open = append(open, string(name))
+			}
+		case html.EndTagToken:
+			name, _ := z.TagName()
+			if dropped[string(name)] > 0 {
+				dropped[string(name)]--
+				continue
+			}
+			for i := len(open) - 1; i >= 0; i-- {
+				if open[i] == string(name) {
+					open = open[:i]
+					break
+				}
+			}
+		}
+		b.Write(z.Raw())
+	}
+}
+
+// voidElements are the elements that have no end tag.
+var voidElements = map[string]bool{"area": true, "base": true, "br": true, "col": true, "embed": true,
+	"hr": true, "img": true, "input": true, "link": true, "meta": true, "source": true, "track": true, "wbr": true,
+	"param": true, "keygen": true}
 
 // find returns the descendants of the nodes of s that m matches (goquery's FindMatcher).
 func (s sel) find(m cascadia.Selector) sel {

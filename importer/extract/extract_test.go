@@ -416,3 +416,24 @@ func TestBylineInBody(t *testing.T) {
 		}
 	}
 }
+
+// An article whose body opens more than 512 elements and never closes them (x/net/html
+// refuses such a page) is read anyway, through a parse that drops the tags nested too deep
+// and keeps their text (issue 13.7).
+func TestExtractArticleNestedTooDeep(t *testing.T) {
+	t.Parallel()
+	for _, tag := range []string{"font", "div", "span", "b"} {
+		deep := strings.Replace(articlePage, "问:国家规划", strings.Repeat("<"+tag+">", 600)+"深处的文字。问:国家规划", 1)
+		if deep == articlePage {
+			t.Fatal("the sample article has changed")
+		}
+		a, err := ExtractArticle(deep, mustURL(t, "http://x.cn/html/cqrb/2021-04/14/005/content_268824.htm"))
+		if err != nil {
+			t.Errorf("600 unclosed <%s>: %v", tag, err)
+			continue
+		}
+		if md := Markdown(a.Blocks, nil); !strings.Contains(md, "深处的文字。") || !strings.Contains(md, "杨颖") || a.Title != "标题第一行 第二行" {
+			t.Errorf("600 unclosed <%s>: title %q, body:\n%s", tag, a.Title, md)
+		}
+	}
+}

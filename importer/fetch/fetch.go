@@ -17,6 +17,8 @@ type FetchOptions struct {
 	UserAgent     string        // the User-Agent header; see UserAgent
 	Timeout       time.Duration // per request, headers and body; > 0
 	MaxBytes      int64         // largest body accepted, after decompression; > 0
+	MaxMemory     int64         // bytes of bodies held in memory while being read, all requests together (past it, in TempDir); > 0
+	TempDir       string        // where bodies past MaxMemory are read; "": os.TempDir()
 	Rate          float64       // requests per second per host; 0: no limit
 	Burst         int           // requests at once within Rate; >= 1
 	Concurrency   int           // requests in flight at most, all hosts together; >= 1
@@ -25,17 +27,21 @@ type FetchOptions struct {
 	MaxRedirects  int           // redirects followed at most; 0: none
 	AllowHosts    []string      // hosts ("cdn.example.com" or "host:port") redirects may lead to besides the request's own
 	IgnoreRobots  bool          // false: robots.txt is honoured, and its Crawl-delay lowers Rate for its host
+	PublicOnly    bool          // connect only to public addresses (checked at connect time), but for PrivateHosts; applies to the Fetcher's own transport (NewTransport)
+	PrivateHosts  []string      // with PublicOnly, the hosts that may be on loopback, private or link-local addresses: the source's own
 	Log           io.Writer     // a line for what is worth knowing but no error (robots.txt unreadable); nil: quiet
 }
 
 // DefaultFetchOptions are the options of a polite crawl of a live site: 2 requests a second
 // to a host, 4 in flight, 30 s for a request, 4 retries waiting at most 60 s, 5 redirects,
-// 64 MiB for a body, robots.txt honoured, the User-Agent of an unversioned epaper.
+// 64 MiB for a body, 64 MiB of bodies in memory while they are read, robots.txt honoured,
+// the User-Agent of an unversioned epaper.
 func DefaultFetchOptions() FetchOptions {
 	return FetchOptions{
 		UserAgent:     UserAgent(""),
 		Timeout:       30 * time.Second,
 		MaxBytes:      64 << 20,
+		MaxMemory:     64 << 20,
 		Rate:          2,
 		Burst:         1,
 		Concurrency:   4,
@@ -69,6 +75,7 @@ func (o FetchOptions) Validate() error {
 		{o.UserAgent == "", "UserAgent", `""`, "set"},
 		{o.Timeout <= 0, "Timeout", o.Timeout, "more than 0"},
 		{o.MaxBytes <= 0, "MaxBytes", o.MaxBytes, "more than 0"},
+		{o.MaxMemory <= 0, "MaxMemory", o.MaxMemory, "more than 0"},
 		{o.Rate < 0 || math.IsNaN(o.Rate) || math.IsInf(o.Rate, 0), "Rate", o.Rate, "0 (no limit) or more"},
 		{o.Burst < 1, "Burst", o.Burst, "1 or more"},
 		{o.Concurrency < 1, "Concurrency", o.Concurrency, "1 or more"},
@@ -114,13 +121,14 @@ type Fetcher struct {
 	client *http.Client  // follows no redirects: follow does, checking each
 	local  bool          // the transport reads files: no robots.txt, no rate limit
 	slots  chan struct{} // one per request in flight
+	budget *memBudget    // of MaxMemory
 
 	mu    sync.Mutex
 	hosts map[string]*hostState // by scheme://host:port
 }
 
 // NewFetcher returns a Fetcher with the options opt that sends its requests through
-// transport (nil: a clone of http.DefaultTransport), or the error of opt.Validate. A
+// transport (nil: NewTransport(opt)), or the error of opt.Validate. A
 // transport with a method Local() that returns true (a mirror or an archive on disk) is
 // neither rate limited nor asked for robots.txt.
 func NewFetcher(opt FetchOptions, transport http.RoundTripper) (*Fetcher, error) {
@@ -131,10 +139,7 @@ func NewFetcher(opt FetchOptions, transport http.RoundTripper) (*Fetcher, error)
 		opt.Log = io.Discard
 	}
 	if transport == nil {
-		transport = http.DefaultTransport
-		if t, ok := transport.(*http.Transport); ok {
-			transport = t.Clone() // its own connections
-		}
+		transport = NewTransport(opt) // its own connections
 	}
 	local, _ := transport.(interface{ Local() bool })
 	return &Fetcher{
@@ -142,9 +147,10 @@ func NewFetcher(opt FetchOptions, transport http.RoundTripper) (*Fetcher, error)
 		client: &http.Client{Transport: transport, CheckRedirect: func(*http.Request, []*http.Request) error {
 			return http.ErrUseLastResponse
 		}},
-		local: local != nil && local.Local(),
-		slots: make(chan struct{}, opt.Concurrency),
-		hosts: map[string]*hostState{},
+		local:  local != nil && local.Local(),
+		slots:  make(chan struct{}, opt.Concurrency),
+		budget: &memBudget{free: opt.MaxMemory},
+		hosts:  map[string]*hostState{},
 	}, nil
 }
 

@@ -9,7 +9,9 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"net/netip"
 	"net/url"
+	"os"
 	"strconv"
 	"strings"
 	"sync"
@@ -491,21 +493,59 @@ func TestFetchHonoursRobotsTxt(t *testing.T) {
 	})
 }
 
-func TestFetchAllowsAllWhenRobotsTxtFails(t *testing.T) {
+// RFC 9309 2.3.1.4: a robots.txt that answers 5xx is unreachable, and an unreachable
+// robots.txt means complete disallow; it is tried again with backoff first, and the host is
+// then reported as not crawlable, once, without asking again.
+func TestFetchDisallowsAllWhenRobotsTxtIsUnreachable(t *testing.T) {
 	t.Parallel()
 	s := newFetchServer(t)
 	s.robotsStatus = http.StatusServiceUnavailable
 	s.Start()
 	var log bytes.Buffer
-	f := testFetcher(t, func(o *FetchOptions) { o.Log = &log })
+	f := testFetcher(t, func(o *FetchOptions) { o.Log = &log; o.Retries = 2 })
 	for range 3 {
+		err := fetchError(t, f, s.URL+"/private/page")
+		errorSays(t, err, "robots.txt", "503", "not crawlable")
+		if !errors.Is(err, ErrRobotsUnreachable) {
+			t.Errorf("error %v is not ErrRobotsUnreachable", err)
+		}
+	}
+	if n := s.hit("/robots.txt"); n != 3 {
+		t.Errorf("robots.txt asked %d times, want 3 (2 retries, then cached)", n)
+	}
+	if s.hit("/private/page") != 0 {
+		t.Error("a page of a host whose robots.txt is unreachable was fetched")
+	}
+	if lines := strings.Split(strings.TrimSpace(log.String()), "\n"); len(lines) != 1 || !strings.Contains(lines[0], "not crawlable") {
+		t.Errorf("log %q, want one line saying the host is not crawlable", log.String())
+	}
+}
+
+// A robots.txt that answers 4xx (other than 429) allows everything, as if there were none.
+func TestFetchAllowsAllWhenRobotsTxtIsAClientError(t *testing.T) {
+	t.Parallel()
+	for _, status := range []int{http.StatusNotFound, http.StatusForbidden, http.StatusGone} {
+		s := newFetchServer(t)
+		s.robotsStatus = status
+		s.Start()
+		f := testFetcher(t, nil)
 		mustFetch(t, f, s.URL+"/private/page", Validators{})
+		if s.hit("/robots.txt") != 1 {
+			t.Errorf("robots.txt %d asked %d times, want once", status, s.hit("/robots.txt"))
+		}
 	}
-	if s.hit("/robots.txt") != 1 {
-		t.Errorf("robots.txt asked %d times, want once (no retries, cached)", s.hit("/robots.txt"))
-	}
-	if lines := strings.Split(strings.TrimSpace(log.String()), "\n"); len(lines) != 1 || !strings.Contains(lines[0], "503") {
-		t.Errorf("log %q, want one line about the 503", log.String())
+}
+
+// A host that refuses connections has no reachable robots.txt: nothing is fetched from it.
+func TestFetchDisallowsAllWhenRobotsTxtCannotBeReached(t *testing.T) {
+	t.Parallel()
+	s := startFetchServer(t)
+	u := s.URL
+	s.Close()
+	f := testFetcher(t, func(o *FetchOptions) { o.Retries = 1 })
+	err := fetchError(t, f, u+"/page")
+	if !errors.Is(err, ErrRobotsUnreachable) {
+		t.Errorf("error %v is not ErrRobotsUnreachable", err)
 	}
 }
 
@@ -640,5 +680,66 @@ func TestFetchBackoffIsCappedAndJittered(t *testing.T) {
 				t.Fatalf("backoff after try %d: %v, want within [0, %v]", tries, d, ceiling)
 			}
 		}
+	}
+}
+
+// With PublicOnly, a Fetcher dials only public addresses, but for the hosts PrivateHosts
+// names: the address is checked when the connection is made, so a name that resolves to
+// loopback (localhost here; a rebinding DNS name alike) is refused too.
+func TestFetchDialsOnlyPublicAddresses(t *testing.T) {
+	t.Parallel()
+	s := startFetchServer(t)
+	_, port, _ := net.SplitHostPort(strings.TrimPrefix(s.URL, "http://"))
+	guarded := testFetcher(t, func(o *FetchOptions) { o.PublicOnly, o.IgnoreRobots = true, true })
+	for _, u := range []string{s.URL + "/ok", "http://localhost:" + port + "/ok"} {
+		err := fetchError(t, guarded, u)
+		errorSays(t, err, "not a public address")
+		if !errors.Is(err, ErrPrivateAddress) {
+			t.Errorf("error %v is not ErrPrivateAddress", err)
+		}
+	}
+	if s.hit("/ok") != 0 {
+		t.Errorf("%d requests reached the server", s.hit("/ok"))
+	}
+	source := testFetcher(t, func(o *FetchOptions) {
+		o.PublicOnly, o.IgnoreRobots, o.PrivateHosts = true, true, []string{"127.0.0.1"}
+	})
+	mustFetch(t, source, s.URL+"/ok", Validators{})
+	fetchError(t, source, "http://localhost:"+port+"/ok")
+}
+
+func TestPublicAddresses(t *testing.T) {
+	t.Parallel()
+	for addr, want := range map[string]bool{
+		"8.8.8.8": true, "2606:4700::1111": true, "127.0.0.1": false, "::1": false, "10.1.2.3": false,
+		"172.16.0.1": false, "192.168.1.1": false, "169.254.169.254": false, "fe80::1": false,
+		"100.64.0.1": false, "0.0.0.0": false, "::ffff:127.0.0.1": false, "fd00::1": false, "224.0.0.1": false,
+	} {
+		if got := publicAddress(netip.MustParseAddr(addr)); got != want {
+			t.Errorf("publicAddress(%s) = %v, want %v", addr, got, want)
+		}
+	}
+}
+
+// A body past MaxMemory is read into a temporary file, and comes back whole; the file is
+// gone afterwards.
+func TestFetchReadsBodiesPastMaxMemoryThroughATemporaryFile(t *testing.T) {
+	t.Parallel()
+	body := bytes.Repeat([]byte("0123456789abcdef"), 1<<16) // 1 MiB
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { w.Write(body) }))
+	defer srv.Close()
+	tmp := t.TempDir()
+	f := testFetcher(t, func(o *FetchOptions) { o.MaxMemory, o.TempDir, o.IgnoreRobots = 100<<10, tmp, true })
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Go(func() {
+			if got, err := f.Get(t.Context(), srv.URL+"/big", Validators{}); err != nil || !bytes.Equal(got.Body, body) {
+				t.Errorf("Get: %v, %d bytes, want the 1 MiB body", err, len(got.Body))
+			}
+		})
+	}
+	wg.Wait()
+	if left, _ := os.ReadDir(tmp); len(left) > 0 {
+		t.Errorf("%d temporary files left", len(left))
 	}
 }

@@ -100,23 +100,6 @@ func (f *Fetcher) do(ctx context.Context, u *url.URL, v Validators) (*Fetched, *
 	return nil, nil, &StatusError{StatusCode: resp.StatusCode, Status: resp.Status, retryAfter: parseRetryAfter(resp.Header.Get("Retry-After"), time.Now())}
 }
 
-// readBody reads at most MaxBytes of the body (decompressed, when the transport asked for
-// gzip): more is an error, so neither a gzip bomb nor an endless body is read to its end.
-func (f *Fetcher) readBody(resp *http.Response) ([]byte, error) {
-	limit := f.opt.MaxBytes
-	if resp.ContentLength > limit {
-		return nil, fmt.Errorf("larger than %d bytes (Content-Length %d)", limit, resp.ContentLength)
-	}
-	body, err := io.ReadAll(io.LimitReader(resp.Body, limit+1))
-	if err != nil {
-		return nil, err
-	}
-	if int64(len(body)) > limit {
-		return nil, fmt.Errorf("larger than %d bytes", limit)
-	}
-	return body, nil
-}
-
 // drainAndClose reads a little of what is left of a body, so that its connection can serve
 // the next request, and closes it.
 func drainAndClose(body io.ReadCloser) {

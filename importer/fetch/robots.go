@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/http"
 	"net/url"
 	"strings"
 
@@ -14,11 +15,17 @@ import (
 // ErrDisallowed is the error for a URL that its host's robots.txt disallows.
 var ErrDisallowed = errors.New("disallowed by robots.txt")
 
+// ErrRobotsUnreachable is the error for a URL of a host whose robots.txt could not be
+// read, after retries: it answered a server error (or 429), or no connection could be made.
+// RFC 9309 (2.3.1.4) says such a host is not to be crawled at all.
+var ErrRobotsUnreachable = errors.New("robots.txt unreachable: host not crawlable (RFC 9309 2.3.1.4)")
+
 // hostState is what a Fetcher keeps of one host (scheme://host:port).
 type hostState struct {
 	limiter *rate.Limiter
 	lock    chan struct{}    // held while robots.txt is fetched
 	rules   *robotstxt.Group // robots.txt's rules for our User-Agent; nil until read
+	refused error            // robots.txt was unreachable: every URL of the host fails with it
 }
 
 // host returns the state of u's host, made the first time.
@@ -47,6 +54,9 @@ func (f *Fetcher) allowed(ctx context.Context, u *url.URL) error {
 	if err != nil {
 		return err
 	}
+	if h := f.host(u); h.refused != nil {
+		return h.refused
+	}
 	if !rules.Test(u.RequestURI()) {
 		return ErrDisallowed
 	}
@@ -68,11 +78,15 @@ func (f *Fetcher) robots(ctx context.Context, u *url.URL) (*robotstxt.Group, err
 		return h.rules, nil
 	}
 	robotsURL := (&url.URL{Scheme: u.Scheme, Host: u.Host, Path: "/robots.txt"}).String()
-	rules, problem := f.readRobots(ctx, robotsURL)
+	rules, unreachable, problem := f.readRobots(ctx, robotsURL)
 	if err := ctx.Err(); err != nil {
 		return nil, err // not cached: another context may read it
 	}
-	if problem != nil {
+	switch {
+	case unreachable:
+		h.refused = fmt.Errorf("%w: %v", ErrRobotsUnreachable, problem)
+		f.logf("%s: not crawlable: robots.txt unreachable (%v), which RFC 9309 reads as disallowing everything", u.Host, problem)
+	case problem != nil:
 		f.logf("%v; fetching from %s as if robots.txt allowed everything", problem, u.Host)
 	}
 	if d := rules.CrawlDelay; d > 0 && rate.Every(d) < h.limiter.Limit() {
@@ -84,23 +98,24 @@ func (f *Fetcher) robots(ctx context.Context, u *url.URL) (*robotstxt.Group, err
 	return rules, nil
 }
 
-// readRobots fetches and parses robots.txt. A 4xx means no robots.txt: all is allowed. When
-// it cannot be read (a 5xx, no connection, a parse error) all is allowed too, and the
-// problem is returned.
-func (f *Fetcher) readRobots(ctx context.Context, robotsURL string) (*robotstxt.Group, error) {
+// readRobots fetches and parses robots.txt, as RFC 9309 says: a 4xx (but 429) means no
+// robots.txt, so all is allowed; a 5xx, a 429 or no connection, tried again with backoff as
+// any request, means it is unreachable, so all is disallowed (unreachable, with the
+// problem); a robots.txt that cannot be parsed allows all, and the problem is returned.
+func (f *Fetcher) readRobots(ctx context.Context, robotsURL string) (rules *robotstxt.Group, unreachable bool, problem error) {
 	allowAll := &robotstxt.Group{}
-	got, err := f.follow(ctx, robotsURL, Validators{}, f.try)
-	if se := (*StatusError)(nil); errors.As(err, &se) && se.StatusCode >= 400 && se.StatusCode <= 499 {
-		return allowAll, nil
+	got, err := f.follow(ctx, robotsURL, Validators{}, f.retry)
+	if se := (*StatusError)(nil); errors.As(err, &se) && se.StatusCode >= 400 && se.StatusCode <= 499 && se.StatusCode != http.StatusTooManyRequests {
+		return allowAll, false, nil
 	}
 	if err != nil {
-		return allowAll, err
+		return &robotstxt.Group{}, true, err
 	}
 	data, err := robotstxt.FromBytes(got.Body)
 	if err != nil {
-		return allowAll, fmt.Errorf("%s: %s", robotsURL, strings.Join(strings.Fields(err.Error()), " "))
+		return allowAll, false, fmt.Errorf("%s: %s", robotsURL, strings.Join(strings.Fields(err.Error()), " "))
 	}
-	return data.FindGroup(f.opt.UserAgent), nil
+	return data.FindGroup(f.opt.UserAgent), false, nil
 }
 
 // logf writes a line to Log, one writer at a time.
