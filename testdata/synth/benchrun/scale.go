@@ -134,9 +134,9 @@ func scaleFigures(c scaleConfig, cache, bin string, log io.Writer) ([]row, error
 	if err := os.MkdirAll(work, 0o755); err != nil {
 		return nil, err
 	}
-	year := synth.Options{Days: c.days}
+	year := synth.Options{Days: c.days, Seed: 1}
 	articles := float64(year.ArticleCount())
-	mirror, err := synth.Mirror(cache, synth.Options{Days: max(c.days+1, c.days*max(c.years, 1), c.importDays)})
+	mirror, err := synth.Mirror(cache, synth.Options{Days: max(c.days+1, c.days*max(c.years, 1), c.importDays), Seed: 1})
 	if err != nil {
 		return nil, err
 	}
@@ -242,7 +242,7 @@ func scaleFigures(c scaleConfig, cache, bin string, log io.Writer) ([]row, error
 
 	// 6: import of a whole mirror
 	fmt.Fprintf(log, "import %d days ×%d\n", c.importDays, c.repeat)
-	whole := synth.Options{Days: c.importDays}
+	whole := synth.Options{Days: c.importDays, Seed: 1}
 	var rates []float64
 	before = loadavg()
 	for range c.repeat {
@@ -261,7 +261,7 @@ func scaleFigures(c scaleConfig, cache, bin string, log io.Writer) ([]row, error
 
 	// 7: an archive several times as large
 	if c.years > 1 {
-		big := synth.Options{Days: c.days * c.years}
+		big := synth.Options{Days: c.days * c.years, Seed: 1}
 		fmt.Fprintf(log, "build %d days from scratch ×%d\n", big.Days, c.repeat)
 		bigSite, err := synth.Site(cache, big)
 		if err != nil {
