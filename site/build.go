@@ -48,16 +48,24 @@ func Build(o Options) error {
 	if _, err := os.Stat(filepath.Join(siteDir, "content")); err != nil {
 		return fmt.Errorf("build %q: no content directory (run epaper import first): %w", siteDir, err)
 	}
-	plan, err := planShard(siteDir, o.shard, feedLimit)
+	plan, err := planShard(siteDir, o.shard, o.by, feedLimit)
 	if err != nil {
 		return fmt.Errorf("build %q: %w", siteDir, err)
 	}
-	return stage(out, "new", guardSite(siteDir), func(staging string) error {
+	var written, removed []string
+	err = stage(out, "new", guardSite(siteDir), func(staging string) error {
 		if err := buildInto(o, plan, staging); err != nil {
 			return fmt.Errorf("build %q: %w", siteDir, err)
 		}
-		return nil
+		if o.Changed != nil {
+			written, removed, err = compareTrees(out, staging)
+		}
+		return err
 	})
+	if err == nil && o.Changed != nil {
+		o.Changed(written, removed)
+	}
+	return err
 }
 
 // buildInto builds the site (or the shard o.shard) as plan says into the empty folder dir:
@@ -83,7 +91,7 @@ func buildInto(o Options, plan shardPlan, dir string) error {
 	if err := writeEditionFiles(dir, eds, o.Log); err != nil {
 		return err
 	}
-	if !o.NoSearch && o.shard != RootShard { // the root searches the years' indexes
+	if !o.NoSearch && o.shard != RootShard { // the root searches the shards' indexes
 		if err := writeSearchIndex(filepath.Join(dir, filepath.FromSlash(builtinSearchDir(o.shard))), docs); err != nil {
 			return err
 		}
@@ -93,7 +101,7 @@ func buildInto(o Options, plan shardPlan, dir string) error {
 			}
 		}
 	}
-	if err := finishShard(o, dir, plan.years); err != nil {
+	if err := finishShard(o, dir, plan.shards); err != nil {
 		return fmt.Errorf("shard %s: %w", o.shard, err)
 	}
 	if o.shard == "" || o.shard == RootShard {

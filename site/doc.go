@@ -19,12 +19,21 @@
 //	// mypaper/public/cqrb/2021-04-14/005/index.html is 第005版 of that day
 //
 // An archive of many years does not fit one Hugo build in memory. BuildSharded builds it as
-// one site per year and a small root site (home page, calendars, search across the years),
-// one after the other and merged; or, with ShardOptions.Only, one shard at a time, so that
-// the shards can run on many machines, and Merge puts their folders together. The merged
-// site has the same URLs, pages and links as the one Build makes.
+// one site per month (ShardOptions.By: ByMonth, or ByYear) and a small root site (home page,
+// calendars, search across the shards), merged into the output; with ShardOptions.Run the
+// shards are built Jobs at a time, each by Run (epaper build --only SHARD in a process of its
+// own: Hugo builds one site at a time in a process). With ShardOptions.Only it builds one
+// shard, so that the shards can run on many machines, and Merge puts their folders
+// together. The merged site has the same URLs, pages and links as the one Build makes.
 //
-//	err := site.BuildSharded(o, site.ShardOptions{Only: "2021"}) // into mypaper/shards/2021
+//	err := site.BuildSharded(o, site.ShardOptions{Only: "2021-04"}) // into mypaper/shards/2021-04
+//
+// A build of all shards writes a manifest into the output (OUT/.epaper/manifest.json,
+// manifest.go): the digest of each shard's inputs and the files it published. The next
+// BuildSharded rebuilds only the shards whose inputs changed, writes only the files whose
+// bytes changed, removes the files no shard publishes any more, and writes nothing when
+// nothing changed (ShardOptions.Full: build every shard anew). Options.Changed hears which
+// files a build wrote and removed, for uploading only those.
 //
 // Serve is the preview: the offline build, served on 127.0.0.1 only, rebuilt a moment after
 // a file of the site changes (folders made later, as an import makes them, included), with

@@ -11,23 +11,48 @@ import (
 )
 
 // Sharded builds. An archive of many years does not fit one Hugo build in memory, so it can
-// be built as shards: one independent Hugo site per year, and a small root site. Each shard
-// is one command (epaper build --shard year --only YEAR, or --only root) that can run on its
-// own machine, writing its own output folder; Merge puts the folders together. The merged
-// site has the same URLs, pages and links as the site built whole:
+// be built as shards: one independent Hugo site per month (or per year), and a small root
+// site. Each shard is one command (epaper build --shard month --only 2021-04, or --only
+// root) that can run on its own machine, writing its own output folder; Merge puts the
+// folders together. The merged site has the same URLs, pages and links as the site built
+// whole:
 //
-//   - a year shard holds the paper sections and that year's editions, and the editions just
-//     before and after the year (as links only, for 上一期/下一期 across New Year). It
-//     publishes the editions' pages, articles, feeds and JSON, their aliases and its
-//     _redirects lines, its search indexes under search/YEAR/ and pagefind/YYYY-MM/, and its
-//     sitemap as sitemaps/YEAR.xml; not the home, paper or search pages.
+//   - a month (or year) shard holds the paper sections and that month's editions, and the
+//     editions just before and after the month (as links only, for 上一期/下一期 across the
+//     month's ends). It publishes the editions' pages, articles, feeds and JSON, their
+//     aliases and its _redirects lines, its search indexes under search/SHARD/ and
+//     pagefind/YYYY-MM/, and its sitemap as sitemaps/SHARD.xml; not the home, paper or
+//     search pages.
 //   - the root shard holds the paper sections and every edition's _index.md (as links
 //     only, for the calendars), and the newest editions in full for the home page's page
 //     cards and the feeds. It publishes the home, paper, search and 404 pages, feeds,
 //     robots.txt, its sitemap as sitemaps/root.xml and sitemap.xml as an index of all.
 //
-// RootShard names the root shard in ShardOptions.Only and ShardBuilt; a year is its four digits.
+// RootShard names the root shard in ShardOptions.Only and ShardBuilt; a year is its four
+// digits ("2021"), a month YYYY-MM ("2021-04").
 const RootShard = "root"
+
+// The ways to shard (ShardOptions.By).
+const (
+	ByYear  = "year"
+	ByMonth = "month"
+)
+
+// shardOf is the shard of by that an edition of date (YYYY-MM-DD) belongs to.
+func shardOf(by, date string) string {
+	if by == ByYear {
+		return date[:4]
+	}
+	return date[:7]
+}
+
+// shardBy is the way a shard's name shards: ByYear for "2021", ByMonth for "2021-04".
+func shardBy(name string) string {
+	if len(name) == 4 {
+		return ByYear
+	}
+	return ByMonth
+}
 
 // editionDir is the name of an edition's folder: its date.
 var editionDir = regexp.MustCompile(`^(\d{4})-\d{2}-\d{2}$`)
@@ -56,8 +81,13 @@ func scanEditions(siteDir string) ([]edition, error) {
 
 // Years returns the years of the editions in siteDir/content, in order: the year shards.
 func Years(siteDir string) ([]string, error) {
-	plan, err := planShard(siteDir, "", 0)
-	return plan.years, err
+	return Shards(siteDir, ByYear)
+}
+
+// Shards returns the shards of the editions in siteDir/content by year or month, in order.
+func Shards(siteDir, by string) ([]string, error) {
+	plan, err := planShard(siteDir, "", by, 0)
+	return plan.shards, err
 }
 
 // shardPlan is what a build gives Hugo: for a shard, which content files to read and which
@@ -65,27 +95,37 @@ func Years(siteDir string) ([]string, error) {
 type shardPlan struct {
 	files  []string // mount patterns for content/, first match wins ("! " excludes)
 	links  []string // page paths rendered as links only (build.render "link")
-	years  []string // every year of the archive (for the root's search and sitemap)
+	shards []string // every shard of the archive (for the root's search and sitemap)
 	months []string // every month of the archive (the Pagefind indexes the search page reads)
+	// inputs are the content files the shard reads (as paths below content/, slash
+	// separated): all of them for a shard of editions, and for the root its editions'
+	// _index.md and the newest editions in full. What the manifest's digest covers.
+	inputs []string
 }
 
-// planShard returns the plan for shard of siteDir ("" for the whole site), or an error if
-// the shard is neither root nor a year with editions.
-func planShard(siteDir, shard string, feedLimit int) (shardPlan, error) {
+// planShard returns the plan for shard of siteDir ("" for the whole site), the shards of
+// the archive by by, or an error if the shard is neither root nor a year or month with
+// editions.
+func planShard(siteDir, shard, by string, feedLimit int) (shardPlan, error) {
 	eds, err := scanEditions(siteDir)
 	if err != nil {
 		return shardPlan{}, err
 	}
+	return planOf(siteDir, eds, shard, by, feedLimit)
+}
+
+// planOf is planShard of the editions eds of siteDir.
+func planOf(siteDir string, eds []edition, shard, by string, feedLimit int) (shardPlan, error) {
 	var plan shardPlan
 	for _, e := range eds {
-		if !slices.Contains(plan.years, e.year()) {
-			plan.years = append(plan.years, e.year())
+		if s := shardOf(by, e.date); !slices.Contains(plan.shards, s) {
+			plan.shards = append(plan.shards, s)
 		}
 		if m := e.date[:7]; !slices.Contains(plan.months, m) {
 			plan.months = append(plan.months, m)
 		}
 	}
-	slices.Sort(plan.years)
+	slices.Sort(plan.shards)
 	slices.Sort(plan.months)
 	if shard == "" {
 		return plan, nil
@@ -106,6 +146,7 @@ func planShard(siteDir, shard string, feedLimit int) (shardPlan, error) {
 			articles := 0
 			for i := len(list) - 1; i >= 0 && (i == len(list)-1 || articles < feedLimit); i-- {
 				plan.files = append(plan.files, list[i].path()+"/**")
+				plan.inputs = append(plan.inputs, list[i].path()[1:]+"/")
 				n, err := countArticles(siteDir, list[i])
 				if err != nil {
 					return shardPlan{}, err
@@ -116,24 +157,39 @@ func planShard(siteDir, shard string, feedLimit int) (shardPlan, error) {
 		// Of the other editions, only their own bundle files, not their pages.
 		plan.files = append(plan.files, "! /*/[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]/*/**", "/**")
 		plan.links = []string{"/*/[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]", "/*/[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]/**"}
+		for _, e := range eds {
+			plan.inputs = append(plan.inputs, e.path()[1:]+"/_index.md")
+		}
+		plan.inputs = append(plan.inputs, sectionInputs(papers)...)
 		return plan, nil
 	}
 
-	if !slices.Contains(plan.years, shard) {
-		return shardPlan{}, fmt.Errorf("shard %q: no editions of that year in %s (years: %s; or %q)", shard, filepath.Join(siteDir, "content"), strings.Join(plan.years, ", "), RootShard)
+	if shardBy(shard) != by || !slices.Contains(plan.shards, shard) {
+		what := map[string]string{ByYear: "year", ByMonth: "month"}[by]
+		return shardPlan{}, fmt.Errorf("shard %q: no editions of that %s in %s (%ss: %s; or %q)", shard, what, filepath.Join(siteDir, "content"), what, strings.Join(plan.shards, ", "), RootShard)
 	}
-	plan.files = []string{"/_index.md", "/*/_index.md", "/*/" + shard + "-[0-9][0-9]-[0-9][0-9]/**"}
+	rest := "-[0-9][0-9]" // the rest of a date after the shard's name
+	if by == ByYear {
+		rest = "-[0-9][0-9]-[0-9][0-9]"
+	}
+	plan.files = []string{"/_index.md", "/*/_index.md", "/*/" + shard + rest + "/**"}
+	plan.inputs = sectionInputs(papers)
+	in := func(e edition) bool { return shardOf(by, e.date) == shard }
 	for _, p := range papers {
 		list := byPaper[p]
-		first := slices.IndexFunc(list, func(e edition) bool { return e.year() == shard })
+		first := slices.IndexFunc(list, in)
 		last := first
-		for last+1 < len(list) && list[last+1].year() == shard {
+		for last+1 < len(list) && in(list[last+1]) {
 			last++
+		}
+		for i := first; first >= 0 && i <= last; i++ {
+			plan.inputs = append(plan.inputs, list[i].path()[1:]+"/")
 		}
 		for _, i := range []int{first - 1, last + 1} {
 			if first >= 0 && i >= 0 && i < len(list) {
 				plan.files = append(plan.files, list[i].path()+"/_index.md")
 				plan.links = append(plan.links, list[i].path())
+				plan.inputs = append(plan.inputs, list[i].path()[1:]+"/_index.md")
 			}
 		}
 	}
@@ -142,6 +198,15 @@ func planShard(siteDir, shard string, feedLimit int) (shardPlan, error) {
 		plan.links = append(plan.links, "/"+p)
 	}
 	return plan, nil
+}
+
+// sectionInputs are the section files every shard reads: the home's and the papers'.
+func sectionInputs(papers []string) []string {
+	in := []string{"_index.md"}
+	for _, p := range papers {
+		in = append(in, p+"/_index.md")
+	}
+	return in
 }
 
 // countArticles counts the article bundles of an edition of siteDir.

@@ -6,38 +6,69 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync"
 	"time"
 )
 
-// ShardOptions says which shards BuildSharded builds.
+// ShardOptions says how BuildSharded shards and which shards it builds.
 type ShardOptions struct {
-	// Only names the one shard to build, a year ("2021") or RootShard, into Options.OutDir
-	// (default SITE/shards/NAME), for Merge to put together with the others later: shards
-	// built so can run on many machines at once. Empty: every year and the root, one after
-	// the other, merged into Options.OutDir.
+	// By is the way to shard: ByMonth (the default) or ByYear.
+	By string
+	// Only names the one shard to build, a month ("2021-04"), a year ("2021") or RootShard,
+	// into Options.OutDir (default SITE/shards/NAME), for Merge to put together with the
+	// others later: shards built so can run on many machines at once. Empty: every shard and
+	// the root, merged into Options.OutDir (incrementally, see BuildSharded).
 	Only string
-	// Built, when set, is called after each shard is built.
+	// Jobs is the number of shards built at once when Run is set (default DefaultJobs).
+	Jobs int
+	// Run, when set, builds one shard (as Only does) into outDir, typically in a process of
+	// its own (epaper build --only SHARD): Hugo builds one site at a time in a process, so
+	// shards run side by side only so. Nil: the shards are built in this process, one after
+	// the other.
+	Run func(shard, outDir string) error
+	// Full builds every shard, whatever the manifest of the output says.
+	Full bool
+	// Built, when set, is called after each shard is built (and for each shard kept as it
+	// was, with Kept set).
 	Built func(ShardBuilt)
 }
 
 // ShardBuilt tells of a shard BuildSharded has built.
 type ShardBuilt struct {
-	Shard string // a year ("2021") or RootShard
+	Shard string // a month ("2021-04"), a year ("2021") or RootShard
 	// OutDir is the folder the shard was written to with ShardOptions.Only; "" when it is
 	// one of all the shards, merged into Options.OutDir at the end.
 	OutDir string
 	Took   time.Duration
+	// Kept: the shard's inputs are those of the last build (the output's manifest says
+	// so), and its files were left as they are.
+	Kept bool
 }
 
-// BuildSharded builds o.SiteDir as year shards and a root shard (see RootShard): all of
-// them, merged into o.OutDir, which is replaced as a whole once every shard is built and
-// merged; or, with s.Only, one shard into a folder of its own. The merged site has the same
-// URLs, pages and links as the one Build makes.
+// BuildSharded builds o.SiteDir as month (or year) shards and a root shard (see RootShard):
+// all of them, merged into o.OutDir; or, with s.Only, one shard into a folder of its own.
+// The merged site has the same URLs, pages and links as the one Build makes.
+//
+// A build of all shards records in OUT/.epaper/manifest.json what each shard was built
+// from (a digest of its inputs: see manifest.go) and which files it published. The next
+// build rebuilds only the shards whose inputs changed (and the root, if its own did),
+// writes only the files whose bytes changed, and removes the files no shard publishes any
+// more; with no change, it writes nothing. The result is the same bytes as a build from
+// scratch. Without a manifest (or with s.Full), every shard is built and the output
+// replaced as a whole, as Build does.
 func BuildSharded(o Options, s ShardOptions) error {
 	if err := o.check(); err != nil {
 		return err
 	}
+	if s.By == "" {
+		s.By = ByMonth
+	}
+	if s.By != ByMonth && s.By != ByYear {
+		return fmt.Errorf("build: cannot shard by %q (by %q or %q)", s.By, ByMonth, ByYear)
+	}
+	o.by = s.By
 	if s.Only != "" && o.OutDir == "" {
 		o.OutDir = filepath.Join(o.SiteDir, "shards", s.Only)
 	}
@@ -46,47 +77,185 @@ func BuildSharded(o Options, s ShardOptions) error {
 		return err
 	}
 	o.SiteDir = siteDir
-	build := func(o Options, shard, reportDir string) error {
-		o.shard = shard
+	if s.Only != "" {
+		o.shard = s.Only
 		start := time.Now()
 		if err := Build(o); err != nil {
 			return err
 		}
 		if s.Built != nil {
-			s.Built(ShardBuilt{Shard: shard, OutDir: reportDir, Took: time.Since(start)})
+			s.Built(ShardBuilt{Shard: s.Only, OutDir: o.OutDir, Took: time.Since(start)})
 		}
 		return nil
 	}
-	if s.Only != "" {
-		return build(o, s.Only, o.OutDir)
+	if o.OutDir == "" {
+		o.OutDir = filepath.Join(siteDir, "public")
 	}
-	years, err := Years(siteDir)
+	if o.OutDir, err = filepath.Abs(o.OutDir); err != nil {
+		return err
+	}
+	// Before anything: the output must be one epaper may write (an incremental build
+	// updates it in place, past stage's check), and what a killed build left beside it goes
+	// (an output it had moved aside comes back, with its manifest).
+	if err := guardSite(siteDir).check(o.OutDir); err != nil {
+		return err
+	}
+	removeLeftovers(filepath.Dir(o.OutDir), "."+filepath.Base(o.OutDir)+".", o.OutDir)
+	if _, err := os.Stat(filepath.Join(siteDir, "content")); err != nil {
+		return fmt.Errorf("build %q: no content directory (run epaper import first): %w", siteDir, err)
+	}
+	want, err := planManifest(o, s.By)
 	if err != nil {
 		return fmt.Errorf("build %q: %w", siteDir, err)
 	}
-	out := o.OutDir
-	if out == "" {
-		out = filepath.Join(siteDir, "public")
+	var old *manifest
+	if !s.Full {
+		old = readManifest(o.OutDir, want)
 	}
-	return stage(out, "shards", guardSite(siteDir), func(staging string) error {
-		// The shards' own folders, beside the output: on its file system, Merge links
-		// their files rather than copying them.
-		parts, err := os.MkdirTemp(filepath.Dir(staging), filepath.Base(staging)+".parts-")
-		if err != nil {
-			return err
+	if old == nil {
+		return buildAll(o, s, want)
+	}
+	return buildChanged(o, s, old, want)
+}
+
+// buildShards builds the shards names into folders of their own below parts (parts/NAME),
+// s.Jobs at a time with s.Run, else one after the other in this process.
+func buildShards(o Options, s ShardOptions, names []string, parts string) error {
+	jobs := s.Jobs
+	if jobs <= 0 {
+		jobs = DefaultJobs(s.By)
+	}
+	if s.Run == nil {
+		jobs = 1
+	}
+	var (
+		mu    sync.Mutex
+		first error
+		wg    sync.WaitGroup
+	)
+	sem := make(chan struct{}, jobs)
+	for _, shard := range names {
+		mu.Lock()
+		failed := first != nil
+		mu.Unlock()
+		if failed {
+			break
 		}
-		defer os.RemoveAll(parts)
+		sem <- struct{}{}
+		wg.Add(1)
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			dir := filepath.Join(parts, shard)
+			start := time.Now()
+			var err error
+			if s.Run != nil {
+				err = s.Run(shard, dir)
+			} else {
+				so := o
+				so.shard, so.OutDir, so.Changed = shard, dir, nil
+				err = Build(so)
+			}
+			mu.Lock()
+			defer mu.Unlock()
+			if err != nil {
+				if first == nil {
+					first = fmt.Errorf("shard %s: %w", shard, err)
+				}
+				return
+			}
+			if s.Built != nil {
+				s.Built(ShardBuilt{Shard: shard, Took: time.Since(start)})
+			}
+		}()
+	}
+	wg.Wait()
+	return first
+}
+
+// partsDir makes the folder the shards are built into before they are merged: beside the
+// output, on its file system, so that Merge links their files rather than copying them.
+func partsDir(out string) (string, error) {
+	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
+		return "", err
+	}
+	return os.MkdirTemp(filepath.Dir(out), ownedPattern("."+filepath.Base(out)+".parts-"))
+}
+
+// buildAll builds every shard and replaces o.OutDir with their merge and the manifest.
+func buildAll(o Options, s ShardOptions, want *manifest) error {
+	parts, err := partsDir(o.OutDir)
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(parts)
+	names := want.names()
+	if err := buildShards(o, s, names, parts); err != nil {
+		return fmt.Errorf("build %q: %w", o.SiteDir, err)
+	}
+	var written, removed []string
+	err = stage(o.OutDir, "shards", guardSite(o.SiteDir), func(staging string) error {
 		var dirs []string
-		for _, shard := range append(years, RootShard) {
-			so := o
-			so.OutDir = filepath.Join(parts, shard)
-			if err := build(so, shard, ""); err != nil {
+		for _, name := range names {
+			dir := filepath.Join(parts, name)
+			if err := want.record(name, dir); err != nil {
 				return err
 			}
-			dirs = append(dirs, so.OutDir)
+			dirs = append(dirs, dir)
 		}
-		return mergeInto(staging, dirs)
+		if err := mergeInto(staging, dirs); err != nil {
+			return err
+		}
+		if err := want.write(staging); err != nil {
+			return err
+		}
+		if o.Changed != nil {
+			written, removed, err = compareTrees(o.OutDir, staging)
+		}
+		return err
 	})
+	if err != nil {
+		return err
+	}
+	if o.Changed != nil {
+		o.Changed(written, removed)
+	}
+	return nil
+}
+
+// DefaultJobs is the number of shards built at once by default: the cores, but no more
+// than the available memory holds (shardMemory a shard).
+func DefaultJobs(by string) int {
+	jobs := runtime.NumCPU()
+	if avail := memAvailable(); avail > 0 {
+		jobs = min(jobs, int(max(1, avail/shardMemory(by))))
+	}
+	return max(1, jobs)
+}
+
+// shardMemory is what a shard's build may take at most, as measured with the synthetic
+// archive (docs/benchmarks.md): a month of 128 articles a day, or a year.
+func shardMemory(by string) uint64 {
+	if by == ByYear {
+		return 6 << 30
+	}
+	return 1 << 30
+}
+
+// memAvailable is MemAvailable of /proc/meminfo in bytes; 0 where unknown.
+func memAvailable() uint64 {
+	data, err := os.ReadFile("/proc/meminfo")
+	if err != nil {
+		return 0
+	}
+	for line := range strings.Lines(string(data)) {
+		if rest, ok := strings.CutPrefix(line, "MemAvailable:"); ok {
+			var kb uint64
+			if _, err := fmt.Sscan(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), "kB")), &kb); err == nil {
+				return kb << 10
+			}
+		}
+	}
+	return 0
 }
 
 // builtinSearchDir is where a build writes its built-in search index: search/index, or
@@ -104,8 +273,8 @@ func builtinSearchDir(shard string) string {
 func searchIndexes(o Options, plan shardPlan) map[string][]string {
 	var builtin, pagefind []string
 	if o.shard == RootShard {
-		for _, y := range plan.years {
-			builtin = append(builtin, builtinSearchDir(y)+"/")
+		for _, s := range plan.shards {
+			builtin = append(builtin, builtinSearchDir(s)+"/")
 		}
 	} else {
 		builtin = []string{builtinSearchDir(o.shard) + "/"}
@@ -120,7 +289,7 @@ func searchIndexes(o Options, plan shardPlan) map[string][]string {
 // (home, search and 404 pages, home feed, robots.txt) and moves its sitemap to
 // sitemaps/YEAR.xml; the root moves its sitemap to sitemaps/root.xml and writes sitemap.xml
 // as the index of all.
-func finishShard(o Options, dir string, years []string) error {
+func finishShard(o Options, dir string, shards []string) error {
 	if o.shard == "" {
 		return nil
 	}
@@ -147,7 +316,7 @@ func finishShard(o Options, dir string, years []string) error {
 	var b strings.Builder
 	b.WriteString(`<?xml version="1.0" encoding="utf-8" standalone="yes"?>` + "\n")
 	b.WriteString(`<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
-	for _, name := range append([]string{RootShard}, years...) {
+	for _, name := range append([]string{RootShard}, shards...) {
 		fmt.Fprintf(&b, "  <sitemap><loc>%ssitemaps/%s.xml</loc></sitemap>\n", o.BaseURL, name)
 	}
 	b.WriteString("</sitemapindex>\n")

@@ -41,10 +41,19 @@ type Options struct {
 	// NoEditionFiles leaves out the edition PDFs and EPUBs (and the links to them); for
 	// measuring the Hugo build alone.
 	NoEditionFiles bool
+	// Version is epaper's version: part of the digest of a sharded build's manifest, so
+	// that another epaper rebuilds every shard.
+	Version string
+	// Changed, when set, is called once the output is in place with the files (paths from
+	// the output's root, slash separated, sorted) the build wrote with new bytes, and the
+	// files it removed. The manifest of a sharded build (.epaper/) is not among them.
+	Changed func(written, removed []string)
 
-	// shard is the part of a sharded site to build (set by BuildSharded): RootShard or a
-	// year ("2021"). Empty: the whole site.
+	// shard is the part of a sharded site to build (set by BuildSharded): RootShard, a
+	// year ("2021") or a month ("2021-04"). Empty: the whole site.
 	shard string
+	// by is the way the site is sharded (ByYear or ByMonth), for the root shard.
+	by string
 }
 
 func (o Options) check() error {

@@ -17,8 +17,9 @@ import (
 )
 
 func buildCmd(stdout, stderr io.Writer) *cobra.Command {
-	var siteDir, outDir, baseURL, pagefind, shard, only string
-	var offline, noPagefind, metrics, epubScans, noEditionFiles, noWait bool
+	var siteDir, outDir, baseURL, pagefind, shard, only, changed string
+	var offline, noPagefind, metrics, epubScans, noEditionFiles, full, noWait bool
+	var jobs int
 	cmd := &cobra.Command{
 		Use:   "build",
 		Short: "Build the static site from the content bundles",
@@ -45,12 +46,21 @@ Every edition also gets one PDF of all its pages in page order, with a bookmark 
 without one from its scan), and an EPUB of all its articles by page (PAPER-DATE.epub,
 cover from the front page's scan; --epub-scans adds every page's scan).
 
-An archive of many years can be built in shards (--shard year): each year as an
-independent Hugo site, and a small root site (home, calendars, search across the years).
-The merged result has the same URLs, pages and links as the site built whole. Without
---only the shards are built one after the other and merged into OUT; --only YEAR or
---only root builds one shard into its own folder (default SITE/shards/NAME), so that
-shards can run on many machines at once, and "epaper merge" puts them together.`,
+A site of more than one month is built in shards (--shard auto, the default): each month
+as an independent Hugo site, and a small root site (home, calendars, search across the
+months), --jobs at a time, each in a process of its own, so that the memory a build needs
+depends on the size of a month, not of the archive. --shard year shards by year, --shard
+none builds the site whole. The merged result has the same URLs, pages and links as the
+site built whole. OUT/.epaper/manifest.json records what each shard was built from: the
+next build rebuilds only the shards whose inputs changed (a new day, an article imported
+again, a layout), writes only the files whose bytes changed and removes those no shard
+publishes any more; with nothing changed it writes nothing. --full rebuilds everything.
+--changed FILE writes the files the build wrote ("+ PATH") and removed ("- PATH"), paths
+from OUT, for uploading only those to a CDN.
+
+--only MONTH (2021-04), --only YEAR (with --shard year) or --only root builds one shard
+into its own folder (default SITE/shards/NAME), so that shards can run on many machines
+at once, and "epaper merge" puts them together.`,
 		Args: exactArgs(0),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if offline && baseURL != "" {
@@ -65,30 +75,48 @@ shards can run on many machines at once, and "epaper merge" puts them together.`
 			if baseURL != "" && !strings.HasSuffix(baseURL, "/") {
 				baseURL += "/"
 			}
-			if shard != "" && shard != "year" {
-				return usageError{fmt.Errorf("build: --shard %q: the only way to shard is by year", shard)}
+			switch shard {
+			case "auto", "none", site.ByMonth, site.ByYear:
+			default:
+				return usageError{fmt.Errorf("build: --shard %q: shard by month or year, or auto or none", shard)}
 			}
-			if only != "" && shard == "" {
-				return usageError{fmt.Errorf("build: --only needs --shard year")}
+			if only != "" && (shard == "none" || shard == "auto" && !monthName.MatchString(only) && only != site.RootShard) {
+				return usageError{fmt.Errorf("build: --only %q needs --shard month (a month, YYYY-MM, or root) or --shard year (a year or root)", only)}
+			}
+			if jobs < 0 {
+				return usageError{fmt.Errorf("build: --jobs %d: at least 1", jobs)}
 			}
 			pf, err := findPagefind(pagefind, noPagefind, stderr)
 			if err != nil {
 				return err
 			}
-			lock, err := lockSite(cmd, siteDir, sitelock.Shared, noWait, stderr)
-			if err != nil {
-				return err
+			if os.Getenv(shardChildEnv) == "" { // a shard's process runs under its parent's lock
+				lock, err := lockSite(cmd, siteDir, sitelock.Shared, noWait, stderr)
+				if err != nil {
+					return err
+				}
+				defer lock.Release()
 			}
-			defer lock.Release()
-			o := site.Options{SiteDir: siteDir, OutDir: outDir, BaseURL: baseURL, Theme: epaper.Theme(), Log: stderr, Pagefind: pf, TemplateMetrics: metrics, EPUBScans: epubScans, NoEditionFiles: noEditionFiles}
-			if shard != "" {
-				return outUsage(buildShards(o, only, stdout))
+			o := site.Options{SiteDir: siteDir, OutDir: outDir, BaseURL: baseURL, Theme: epaper.Theme(), Log: stderr, Pagefind: pf, TemplateMetrics: metrics, EPUBScans: epubScans, NoEditionFiles: noEditionFiles, Version: versionNumber()}
+			var changes *changeList
+			if changed != "" {
+				changes = &changeList{file: changed}
+				o.Changed = changes.set
 			}
-			if err := site.Build(o); err != nil {
-				return outUsage(err)
+			if shard == "auto" {
+				if shard, err = autoShard(siteDir, only); err != nil {
+					return err
+				}
 			}
-			fmt.Fprintf(stdout, "built %s\n", filepath.Join(outDir, "index.html"))
-			return nil
+			if shard != "none" {
+				err = outUsage(buildShards(o, shardFlags{by: shard, only: only, jobs: jobs, full: full}, stdout, stderr))
+			} else if err = outUsage(site.Build(o)); err == nil {
+				fmt.Fprintf(stdout, "built %s\n", filepath.Join(outDir, "index.html"))
+			}
+			if err == nil && changes != nil {
+				err = changes.write()
+			}
+			return err
 		},
 	}
 	cmd.Flags().StringVar(&siteDir, "site", ".", "the site directory (holding content/)")
@@ -101,8 +129,11 @@ shards can run on many machines at once, and "epaper merge" puts them together.`
 	cmd.Flags().BoolVar(&noEditionFiles, "no-edition-files", false, "no PDF and EPUB of each edition (and no links to them)")
 	cmd.Flags().BoolVar(&metrics, "template-metrics", false, "print the time spent in each template (for making your own layouts fast)")
 	noWaitFlag(cmd, &noWait)
-	cmd.Flags().StringVar(&shard, "shard", "", `build in shards: "year" (a site per year and a root site)`)
-	cmd.Flags().StringVar(&only, "only", "", `with --shard: build only this shard, a year ("2021") or "root"`)
+	cmd.Flags().StringVar(&shard, "shard", "auto", `build in shards: "month" (a site per month and a root site), "year", "none" (whole), "auto" (months if more than one)`)
+	cmd.Flags().StringVar(&only, "only", "", `build only this shard, a month ("2021-04"), a year ("2021", with --shard year) or "root"`)
+	cmd.Flags().IntVar(&jobs, "jobs", 0, "shards built at once (default: the cores, as many as the memory holds)")
+	cmd.Flags().BoolVar(&full, "full", false, "rebuild every shard, whatever the output's manifest says")
+	cmd.Flags().StringVar(&changed, "changed", "", `write the files written ("+ PATH") and removed ("- PATH") to this file`)
 	return cmd
 }
 

@@ -3,7 +3,12 @@ package main
 import (
 	"fmt"
 	"io"
+	"os"
+	"os/exec"
 	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -11,24 +16,122 @@ import (
 	"github.com/epaper-archive/epaper/site"
 )
 
-// buildShards builds the shards --shard year and --only ask for, and says what it built.
-func buildShards(o site.Options, only string, stdout io.Writer) error {
-	years := 0
-	err := site.BuildSharded(o, site.ShardOptions{Only: only, Built: func(b site.ShardBuilt) {
-		took := b.Took.Round(time.Millisecond)
-		if b.OutDir != "" {
-			fmt.Fprintf(stdout, "built shard %s into %s in %s\n", b.Shard, b.OutDir, took)
-			return
-		}
-		if b.Shard != site.RootShard {
-			years++
-		}
-		fmt.Fprintf(stdout, "built shard %s in %s\n", b.Shard, took)
-	}})
-	if err != nil || only != "" {
+// shardFlags are the flags of epaper build that say how to shard.
+type shardFlags struct {
+	by, only string
+	jobs     int
+	full     bool
+}
+
+var monthName = regexp.MustCompile(`^\d{4}-\d{2}$`)
+
+// autoShard is what --shard auto means for siteDir: month shards if it has editions of
+// more than one month (or --only names a month or the root), else none.
+func autoShard(siteDir, only string) (string, error) {
+	if only != "" {
+		return site.ByMonth, nil
+	}
+	months, err := site.Shards(siteDir, site.ByMonth)
+	if err != nil {
+		return "", fmt.Errorf("build %q: %w", siteDir, err)
+	}
+	if len(months) > 1 {
+		return site.ByMonth, nil
+	}
+	return "none", nil
+}
+
+// buildShards builds the shards f asks for, each in a process of its own (this program,
+// epaper build --only SHARD), and says what it built.
+func buildShards(o site.Options, f shardFlags, stdout, stderr io.Writer) error {
+	built, kept := 0, 0
+	log := &lockedWriter{w: stderr}
+	err := site.BuildSharded(o, site.ShardOptions{By: f.by, Only: f.only, Jobs: f.jobs, Full: f.full,
+		Run: func(shard, outDir string) error { return runShard(o, f.by, shard, outDir, log) },
+		Built: func(b site.ShardBuilt) {
+			took := b.Took.Round(time.Millisecond)
+			switch {
+			case b.OutDir != "":
+				fmt.Fprintf(stdout, "built shard %s into %s in %s\n", b.Shard, b.OutDir, took)
+			case b.Kept:
+				kept++
+			default:
+				built++
+				fmt.Fprintf(stdout, "built shard %s in %s\n", b.Shard, took)
+			}
+		}})
+	if err != nil || f.only != "" {
 		return err
 	}
-	fmt.Fprintf(stdout, "built %s (%d year shards and the root)\n", filepath.Join(o.OutDir, "index.html"), years)
+	fmt.Fprintf(stdout, "built %s (%d shards by %s and the root: %d built, %d unchanged)\n", filepath.Join(o.OutDir, "index.html"), built+kept-1, f.by, built, kept)
+	return nil
+}
+
+// runShard builds one shard into outDir with this program, in a process of its own.
+func runShard(o site.Options, by, shard, outDir string, stderr io.Writer) error {
+	exe, err := os.Executable()
+	if err != nil {
+		return err
+	}
+	args := []string{"build", "--site", o.SiteDir, "--shard", by, "--only", shard, "--out", outDir}
+	if o.BaseURL != "" {
+		args = append(args, "--base-url", o.BaseURL)
+	}
+	if o.Pagefind != "" {
+		args = append(args, "--pagefind", o.Pagefind)
+	} else {
+		args = append(args, "--no-pagefind")
+	}
+	for flag, on := range map[string]bool{"--epub-scans": o.EPUBScans, "--no-edition-files": o.NoEditionFiles, "--template-metrics": o.TemplateMetrics} {
+		if on {
+			args = append(args, flag)
+		}
+	}
+	cmd := exec.Command(exe, args...)
+	cmd.Stderr = stderr
+	cmd.Env = append(os.Environ(), shardChildEnv+"=1")
+	if err := cmd.Run(); err != nil {
+		return fmt.Errorf("epaper %s: %w", strings.Join(args, " "), err)
+	}
+	return nil
+}
+
+// shardChildEnv is set in the environment of a shard's process: the tests' binary then acts
+// as the command (TestMain).
+const shardChildEnv = "EPAPER_SHARD_CHILD"
+
+// lockedWriter writes for several processes' output copiers at once.
+type lockedWriter struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+func (l *lockedWriter) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.w.Write(p)
+}
+
+// changeList is what --changed FILE writes: "+ PATH" for every file written, "- PATH" for
+// every file removed.
+type changeList struct {
+	file             string
+	written, removed []string
+}
+
+func (c *changeList) set(written, removed []string) { c.written, c.removed = written, removed }
+
+func (c *changeList) write() error {
+	var b strings.Builder
+	for _, p := range c.written {
+		b.WriteString("+ " + p + "\n")
+	}
+	for _, p := range c.removed {
+		b.WriteString("- " + p + "\n")
+	}
+	if err := os.WriteFile(c.file, []byte(b.String()), 0o644); err != nil {
+		return fmt.Errorf("build: --changed: %w", err)
+	}
 	return nil
 }
 
@@ -37,14 +140,14 @@ func mergeCmd(stdout io.Writer) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "merge --out DIR SHARD_DIR...",
 		Short: "Put the output folders of a sharded build together",
-		Long: `Merge puts the folders written by "epaper build --shard year --only YEAR" and
-"--only root" together into one site (--out), which replaces the old one as a whole. The
+		Long: `Merge puts the folders written by "epaper build --only MONTH" (or "--shard year
+--only YEAR") and "--only root" together into one site (--out), which replaces the old one as a whole. The
 shards publish different files but for the shared CSS and scripts, which must be the same
 bytes; their _redirects lines are merged.
 
-  epaper build --site archive --shard year --only 2020 --out shards/2020   # any machine
-  epaper build --site archive --shard year --only 2021 --out shards/2021   # any machine
-  epaper build --site archive --shard year --only root --out shards/root
+  epaper build --site archive --only 2021-03 --out shards/2021-03   # any machine
+  epaper build --site archive --only 2021-04 --out shards/2021-04   # any machine
+  epaper build --site archive --only root --out shards/root
   epaper merge --out public shards/*`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {

@@ -50,14 +50,15 @@ func build(t *testing.T, args ...string) {
 var dataIndexes = regexp.MustCompile(`data-indexes="[^"]*"`)
 
 // sameSite reports how sharded differs from whole: the same files but for the search
-// indexes (by year in a sharded site) and, in a CDN build, the sitemap (an index of the
-// shards' sitemaps, which list the same URLs); every other file the same bytes. So: the
-// same pages, with the same links.
+// indexes (by shard in a sharded site), the build manifest (.epaper/) and, in a CDN build,
+// the sitemap (an index of the shards' sitemaps, which list the same URLs); every other file
+// the same bytes. So: the same pages, with the same links.
 func sameSite(t *testing.T, whole, sharded map[string][]byte) {
 	t.Helper()
 	own := func(name string) bool {
 		return strings.HasPrefix(name, "search/") && name != "search/index.html" ||
-			strings.HasPrefix(name, "pagefind/") || name == "sitemap.xml" || strings.HasPrefix(name, "sitemaps/")
+			strings.HasPrefix(name, "pagefind/") || name == "sitemap.xml" || strings.HasPrefix(name, "sitemaps/") ||
+			strings.HasPrefix(name, ".epaper/")
 	}
 	for name, a := range whole {
 		if own(name) {
@@ -113,36 +114,43 @@ func sitemapURLs(xml []byte) []string {
 	return out
 }
 
-// TestShardedBuildEqualsWhole: a two-year archive built as year shards and a root is the
-// same site as built whole — offline and for a CDN, in one command or as independent
-// commands merged afterwards — and the links across New Year (上一期/下一期) work.
+// TestShardedBuildEqualsWhole: a two-year archive built as year shards and a root, or as
+// month shards (the default) and a root, is the same site as built whole — offline and for a
+// CDN, in one command or as independent commands merged afterwards — and the links across
+// New Year (上一期/下一期) work.
 func TestShardedBuildEqualsWhole(t *testing.T) {
 	t.Parallel()
 	site := twoYears(t)
 	out := t.TempDir()
 	for _, mode := range []struct {
-		name string
-		args []string
-	}{{"offline", nil}, {"cdn", []string{"--base-url", "https://paper.example.org/archive/"}}} {
+		name, by string
+		shards   []string
+		args     []string
+	}{
+		{"offline", "year", []string{"2020", "2021"}, nil},
+		{"cdn", "year", []string{"2020", "2021"}, []string{"--base-url", "https://paper.example.org/archive/"}},
+		{"offline-month", "auto", []string{"2020-12", "2021-01"}, nil},
+		{"cdn-month", "month", []string{"2020-12", "2021-01"}, []string{"--base-url", "https://paper.example.org/archive/"}},
+	} {
 		t.Run(mode.name, func(t *testing.T) {
 			whole := filepath.Join(out, mode.name+"-whole")
 			sharded := filepath.Join(out, mode.name+"-sharded")
-			build(t, append([]string{"--site", site, "--out", whole}, mode.args...)...)
-			build(t, append([]string{"--site", site, "--out", sharded, "--shard", "year"}, mode.args...)...)
+			build(t, append([]string{"--site", site, "--out", whole, "--shard", "none"}, mode.args...)...)
+			build(t, append([]string{"--site", site, "--out", sharded, "--shard", mode.by}, mode.args...)...)
 			w, s := tree(t, whole), tree(t, sharded)
 			sameSite(t, w, s)
-			for _, dir := range []string{"search/2020/", "search/2021/"} {
-				if _, ok := s[dir+"docs.js"]; !ok {
-					t.Errorf("sharded build: no search index %s", dir)
+			for _, shard := range mode.shards {
+				if _, ok := s["search/"+shard+"/docs.js"]; !ok {
+					t.Errorf("sharded build: no search index search/%s/", shard)
 				}
 			}
 
 			// The same shards as independent commands (as on many machines), then merged.
 			parts := filepath.Join(out, mode.name+"-parts")
 			var dirs []string
-			for _, shard := range []string{"2021", "root", "2020"} {
+			for _, shard := range append([]string{"root"}, mode.shards...) {
 				dir := filepath.Join(parts, shard)
-				build(t, append([]string{"--site", site, "--shard", "year", "--only", shard, "--out", dir}, mode.args...)...)
+				build(t, append([]string{"--site", site, "--shard", mode.by, "--only", shard, "--out", dir}, mode.args...)...)
 				dirs = append(dirs, dir)
 			}
 			merged := filepath.Join(out, mode.name+"-merged")
@@ -150,6 +158,11 @@ func TestShardedBuildEqualsWhole(t *testing.T) {
 				t.Fatalf("merge: exit %d\n%s", code, errOut)
 			}
 			m := tree(t, merged)
+			for name := range s {
+				if strings.HasPrefix(name, ".epaper/") { // the build's manifest, not Merge's
+					delete(s, name)
+				}
+			}
 			for name, data := range s {
 				if !bytes.Equal(m[name], data) {
 					t.Errorf("%s: the merged shards differ from the sharded build", name)
@@ -171,8 +184,9 @@ func TestShardedBuildEqualsWhole(t *testing.T) {
 	}
 }
 
-// TestShardErrors: a year without editions, an unknown way to shard, --only alone, and
-// shards that disagree on a file are clear errors.
+// TestShardErrors: a year without editions, an unknown way to shard, --only of a year
+// without --shard year or with --shard none, and shards that disagree on a file are clear
+// errors.
 func TestShardErrors(t *testing.T) {
 	t.Parallel()
 	site := twoYears(t)
@@ -180,7 +194,7 @@ func TestShardErrors(t *testing.T) {
 	if code != 1 || !strings.Contains(errOut, `"2019"`) || !strings.Contains(errOut, "2020, 2021") {
 		t.Errorf("--only 2019: exit %d, %s", code, errOut)
 	}
-	for _, args := range [][]string{{"--shard", "month"}, {"--only", "2020"}} {
+	for _, args := range [][]string{{"--shard", "week"}, {"--only", "2020"}, {"--shard", "none", "--only", "2020-12"}, {"--jobs", "-1"}} {
 		if _, errOut, code := runEpaper(t, append([]string{"build", "--no-pagefind", "--site", site}, args...)...); code != 2 {
 			t.Errorf("%q: exit %d, want a usage error: %s", args, code, errOut)
 		}

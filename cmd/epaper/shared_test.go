@@ -18,6 +18,11 @@ import (
 var sharedDir string
 
 func TestMain(m *testing.M) {
+	// A sharded build runs each shard as this program (runShard): in the tests, this
+	// test binary, which then is the command.
+	if os.Getenv(shardChildEnv) != "" {
+		os.Exit(exitCode(run(context.Background(), os.Args[1:], os.Stdout, os.Stderr), os.Stderr))
+	}
 	dir, err := os.MkdirTemp("", "epaper-cmd-test-")
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)

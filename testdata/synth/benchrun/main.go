@@ -3,6 +3,7 @@
 //
 //	go run ./testdata/synth/benchrun            # the full run (an hour or so on 2 cores)
 //	go run ./testdata/synth/benchrun -smoke     # 1 day each, no hugo command: a smoke run
+//	go run ./testdata/synth/benchrun -scale     # the table of issue 14 (scale.go): make bench
 //
 // It generates the archives into a cache folder (-cache; kept between runs, keyed by seed
 // and size: the 480-day archive is generated and imported once, smaller sites are hard links
@@ -25,7 +26,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
-	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -48,6 +49,9 @@ type config struct {
 }
 
 func run(args []string, stdout, stderr io.Writer) error {
+	if i := slices.Index(args, "-scale"); i >= 0 { // the table of issue 14 (scale.go)
+		return runScale(slices.Delete(slices.Clone(args), i, i+1), stdout, stderr)
+	}
 	fl := flag.NewFlagSet("benchrun", flag.ContinueOnError)
 	var c config
 	imports := fl.String("import", "7,28,112", "days of the import benchmarks")
@@ -386,57 +390,4 @@ func targets(w io.Writer, rs []result, c config) {
 		b, _ := full.get("ns/op")
 		fmt.Fprintf(w, "- Search index (built-in, no Pagefind), %d days: %+.1f s over the Hugo render (%.1f s with it, %.1f s without)\n", d, (b-a)/1e9, b/1e9, a/1e9)
 	}
-}
-
-// machine describes where the run happens.
-func machine(root string) string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "- date: %s\n", time.Now().UTC().Format("2006-01-02 15:04 UTC"))
-	fmt.Fprintf(&b, "- CPUs: %d (%s)\n", runtime.NumCPU(), cpuModel())
-	fmt.Fprintf(&b, "- memory: %s\n", memTotal())
-	if out, err := exec.Command("go", "version").Output(); err == nil {
-		fmt.Fprintf(&b, "- %s\n", strings.TrimSpace(string(out)))
-	}
-	if out, err := exec.Command("uname", "-sr").Output(); err == nil {
-		fmt.Fprintf(&b, "- kernel: %s\n", strings.TrimSpace(string(out)))
-	}
-	if out, err := exec.Command("git", "-C", root, "describe", "--always", "--dirty").Output(); err == nil {
-		fmt.Fprintf(&b, "- epaper: %s\n", strings.TrimSpace(string(out)))
-	}
-	fmt.Fprintf(&b, "- TMPDIR: %s\n", os.TempDir())
-	fmt.Fprintf(&b, "- load before: %s\n", loadavg())
-	return b.String()
-}
-
-func cpuModel() string {
-	data, _ := os.ReadFile("/proc/cpuinfo")
-	for line := range strings.SplitSeq(string(data), "\n") {
-		if k, v, ok := strings.Cut(line, ":"); ok && strings.TrimSpace(k) == "model name" {
-			return strings.TrimSpace(v)
-		}
-	}
-	return "unknown model"
-}
-
-func memTotal() string {
-	data, _ := os.ReadFile("/proc/meminfo")
-	for line := range strings.SplitSeq(string(data), "\n") {
-		if rest, ok := strings.CutPrefix(line, "MemTotal:"); ok {
-			kb, _ := strconv.ParseFloat(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), 64)
-			return fmt.Sprintf("%.1f GiB", kb/(1<<20))
-		}
-	}
-	return "unknown"
-}
-
-func loadavg() string {
-	data, err := os.ReadFile("/proc/loadavg")
-	if err != nil {
-		return "unknown"
-	}
-	f := strings.Fields(string(data))
-	if len(f) < 3 {
-		return "unknown"
-	}
-	return strings.Join(f[:3], " ")
 }

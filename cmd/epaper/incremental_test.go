@@ -1,0 +1,196 @@
+package main
+
+import (
+	"bytes"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/epaper-archive/epaper/testdata/synth"
+)
+
+// TestIncrementalBuild: a month-sharded site brought up to date by an incremental build is
+// the same bytes (every file, the manifest too) as one built from scratch with --full,
+// after each change a publisher makes: a day added, an article imported again with a change,
+// a layout changed, an edition deleted, a month's last edition deleted (its shard gone).
+// Only the shards concerned are built; --changed lists exactly the files whose bytes
+// changed and the files removed; a build with nothing changed writes no file.
+func TestIncrementalBuild(t *testing.T) {
+	t.Parallel()
+	for _, mode := range []struct {
+		name string
+		args []string
+	}{{"offline", nil}, {"cdn", []string{"--base-url", "https://paper.example.org/"}}} {
+		t.Run(mode.name, func(t *testing.T) {
+			t.Parallel()
+			incremental(t, mode.args)
+		})
+	}
+}
+
+func incremental(t *testing.T, args []string) {
+	dir := t.TempDir()
+	mirror := filepath.Join(dir, "mirror", synth.Paper().Host)
+	o := synth.Options{Start: time.Date(2021, 1, 30, 0, 0, 0, 0, synth.CST), Days: 4, Pages: 2, Articles: 2, Seed: 3}
+	if _, err := synth.Write(mirror, o); err != nil {
+		t.Fatal(err)
+	}
+	site, out := filepath.Join(dir, "site"), filepath.Join(dir, "public")
+	imp := func(from, to string) {
+		t.Helper()
+		if _, errOut, code := runEpaper(t, "import", "--rate", "0", "-q", "--site", site, "--from", from, "--to", to, mirror); code != 0 {
+			t.Fatalf("import %s…%s: exit %d\n%s", from, to, code, errOut)
+		}
+	}
+	changes := filepath.Join(dir, "changed.txt")
+	// step builds incrementally, checks it against a build from scratch and --changed
+	// against what changed, and returns what the build printed.
+	step := func(what string, wantBuilt ...string) {
+		t.Helper()
+		before := tree(t, out)
+		stdout, errOut, code := runEpaper(t, append([]string{"build", "--no-pagefind", "--site", site, "--out", out, "--shard", "month", "--changed", changes}, args...)...)
+		if code != 0 {
+			t.Fatalf("%s: build: exit %d\n%s", what, code, errOut)
+		}
+		var built []string
+		for line := range strings.Lines(stdout) {
+			if name, ok := strings.CutPrefix(line, "built shard "); ok {
+				built = append(built, strings.Fields(name)[0])
+			}
+		}
+		slices.Sort(built)
+		slices.Sort(wantBuilt)
+		if !slices.Equal(built, wantBuilt) {
+			t.Errorf("%s: built shards %q, want %q", what, built, wantBuilt)
+		}
+		scratch := filepath.Join(dir, "scratch")
+		build(t, append([]string{"--site", site, "--out", scratch, "--shard", "month", "--full"}, args...)...)
+		after, want := tree(t, out), tree(t, scratch)
+		for name, data := range want {
+			if got, ok := after[name]; !ok {
+				t.Errorf("%s: %s: in the build from scratch, not in the incremental one", what, name)
+			} else if !bytes.Equal(got, data) {
+				t.Errorf("%s: %s differs between the incremental build and the one from scratch", what, name)
+			}
+		}
+		for name := range after {
+			if _, ok := want[name]; !ok {
+				t.Errorf("%s: %s: in the incremental build, not in the one from scratch", what, name)
+			}
+		}
+		var wantList []string
+		for name, data := range after {
+			if old, ok := before[name]; (!ok || !bytes.Equal(old, data)) && !strings.HasPrefix(name, ".epaper/") {
+				wantList = append(wantList, "+ "+name)
+			}
+		}
+		for name := range before {
+			if _, ok := after[name]; !ok {
+				wantList = append(wantList, "- "+name)
+			}
+		}
+		list, err := os.ReadFile(changes)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := strings.Split(strings.TrimSuffix(string(list), "\n"), "\n")
+		if len(list) == 0 {
+			got = nil
+		}
+		slices.Sort(got)
+		slices.Sort(wantList)
+		if !slices.Equal(got, wantList) {
+			t.Errorf("%s: --changed lists %q,\nwant %q", what, got, wantList)
+		}
+	}
+
+	imp("2021-01-30", "2021-02-01") // 01-30, 01-31, 02-01
+	build(t, append([]string{"--site", site, "--out", out, "--shard", "month"}, args...)...)
+
+	// Nothing changed: nothing built, no file written.
+	mtimes := modTimes(t, out)
+	step("no change")
+	if got := modTimes(t, out); !maps(got, mtimes) {
+		t.Errorf("a build with nothing changed touched files")
+	}
+
+	imp("2021-02-02", "2021-02-02")
+	step("a day added", "2021-02", "root")
+
+	article := filepath.Join(site, "content", "cqrb", "2021-01-30", "001")
+	arts, err := os.ReadDir(article)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var md string
+	for _, a := range arts {
+		if a.IsDir() {
+			md = filepath.Join(article, a.Name(), "index.md")
+			break
+		}
+	}
+	data, err := os.ReadFile(md)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(md, append(data, []byte("\n补充的一段。\n")...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	step("an article changed", "2021-01", "root") // the root holds the newest 50 articles in full, for the feeds
+
+	footer := filepath.Join(site, "layouts", "_partials", "epaper", "footer.html")
+	if err := os.MkdirAll(filepath.Dir(footer), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(footer, []byte(`<footer class="site-footer"><p>本地的页脚</p></footer>`+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	step("a layout changed", "2021-01", "2021-02", "root")
+
+	if err := os.RemoveAll(filepath.Join(site, "content", "cqrb", "2021-02-01")); err != nil {
+		t.Fatal(err)
+	}
+	step("an edition deleted", "2021-01", "2021-02", "root") // 2021-01-31's 下一期 is 02-02 now
+
+	if err := os.RemoveAll(filepath.Join(site, "content", "cqrb", "2021-02-02")); err != nil {
+		t.Fatal(err)
+	}
+	step("a month's last edition deleted", "2021-01", "root")
+	if _, err := os.Stat(filepath.Join(out, "cqrb", "2021-02-02")); err == nil {
+		t.Errorf("the deleted edition's folder is still in the output")
+	}
+}
+
+// modTimes returns the modification time of every file below root.
+func modTimes(t *testing.T, root string) map[string]time.Time {
+	t.Helper()
+	m := map[string]time.Time{}
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		fi, err := d.Info()
+		m[p] = fi.ModTime()
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+func maps(a, b map[string]time.Time) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k, v := range a {
+		if !b[k].Equal(v) {
+			return false
+		}
+	}
+	return true
+}
