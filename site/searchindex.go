@@ -119,6 +119,18 @@ func homePath(o Options) string {
 // fold maps a rune to its searchable form: lower case, full-width ASCII as ASCII, and
 // separators (spaces, punctuation, symbols) to -1.
 func fold(r rune) rune {
+	switch {
+	case r >= 0x4E00 && r <= 0x9FFF: // CJK unified ideographs, most of a Chinese text
+		return r
+	case r < utf8.RuneSelf: // ASCII: letters (lower-cased) and digits
+		switch {
+		case 'a' <= r && r <= 'z', '0' <= r && r <= '9':
+			return r
+		case 'A' <= r && r <= 'Z':
+			return r + 'a' - 'A'
+		}
+		return -1
+	}
 	if r >= 0xFF01 && r <= 0xFF5E {
 		r -= 0xFEE0
 	}
@@ -153,6 +165,33 @@ func terms(s string, fn func(string)) {
 	}
 }
 
+// termKeys calls fn with every term of s as terms does, each as a number rather than a
+// string (no allocation): a character is its code point, a pair (a, b) is (a+1)<<21 | b
+// (code points are under 1<<21). termString turns a key back into the term.
+func termKeys(s string, fn func(uint64)) {
+	prev := rune(-1)
+	for _, r := range s {
+		r = fold(r)
+		if r < 0 {
+			prev = -1
+			continue
+		}
+		fn(uint64(r))
+		if prev >= 0 {
+			fn(uint64(prev+1)<<21 | uint64(r))
+		}
+		prev = r
+	}
+}
+
+// termString is the term of a key of termKeys.
+func termString(k uint64) string {
+	if k < 1<<21 {
+		return string(rune(k))
+	}
+	return string([]rune{rune(k>>21) - 1, rune(k & (1<<21 - 1))})
+}
+
 // bucketOf is FNV-1a (32 bit) over the term's code points, modulo n; search.js computes the
 // same with Math.imul.
 func bucketOf(term string, n int) int {
@@ -171,19 +210,27 @@ func writeSearchIndex(dir string, docs []searchDoc) error {
 	}
 	// term → doc numbers (ascending, as docs are visited in order); int32 as a year of a
 	// daily has ~47,000 docs and ~70 million postings
-	postings := map[string][]int32{}
+	// (terms as termKeys' numbers, each term's list in lists; a doc is added to a list once:
+	// the docs come in order, so it is there already if it is the list's last)
+	index := map[uint64]int32{}
+	var lists [][]int32
 	size := 0
 	for i, d := range docs {
-		seen := map[string]bool{}
-		add := func(t string) {
-			if !seen[t] {
-				seen[t] = true
-				postings[t] = append(postings[t], int32(i))
-				size += 3
+		doc := int32(i)
+		add := func(k uint64) {
+			n, ok := index[k]
+			if !ok {
+				n = int32(len(lists))
+				index[k] = n
+				lists = append(lists, nil)
+			} else if l := lists[n]; l[len(l)-1] == doc {
+				return
 			}
+			lists[n] = append(lists[n], doc)
+			size += 3
 		}
 		for _, f := range []string{d.Title, d.Intro, d.Sub, d.Author, d.Text} {
-			terms(f, add)
+			termKeys(f, add)
 		}
 	}
 	buckets := minBuckets
@@ -206,16 +253,22 @@ func writeSearchIndex(dir string, docs []searchDoc) error {
 	}
 
 	// one bucket at a time, so that only one bucket's encoded lists are held at once
-	byBucket := make([][]string, buckets)
-	for t := range postings {
-		b := bucketOf(t, buckets)
+	type term struct {
+		s    string
+		list int32
+	}
+	byBucket := make([][]term, buckets)
+	for k, n := range index {
+		t := term{termString(k), n}
+		b := bucketOf(t.s, buckets)
 		byBucket[b] = append(byBucket[b], t)
 	}
+	index = nil
 	for i, ts := range byBucket {
 		m := make(map[string]string, len(ts))
 		for _, t := range ts {
-			m[t] = encodeIDs(postings[t])
-			delete(postings, t)
+			m[t.s] = encodeIDs(lists[t.list])
+			lists[t.list] = nil
 		}
 		byBucket[i] = nil
 		if err := writeScript(dir, "b-"+strconv.Itoa(i), m); err != nil {

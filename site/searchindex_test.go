@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 func TestTerms(t *testing.T) {
@@ -89,3 +90,38 @@ func TestWriteSearchIndex(t *testing.T) {
 }
 
 func itoa(i int) string { return strconv.Itoa(i) }
+
+// fold's fast paths (CJK, ASCII) give what the general rule gives, for every code point.
+func TestFoldFastPaths(t *testing.T) {
+	t.Parallel()
+	general := func(r rune) rune {
+		if r >= 0xFF01 && r <= 0xFF5E {
+			r -= 0xFEE0
+		}
+		if r == 0x3000 {
+			return -1
+		}
+		if unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.IsMark(r) {
+			return unicode.ToLower(r)
+		}
+		return -1
+	}
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if got, want := fold(r), general(r); got != want {
+			t.Fatalf("fold(%U) = %d, want %d", r, got, want)
+		}
+	}
+}
+
+// termKeys gives the terms terms gives, in the same order, as keys termString turns back.
+func TestTermKeys(t *testing.T) {
+	t.Parallel()
+	for _, s := range []string{"招商引资，ＧＤＰ 2021年", "Hello, World! 𠮷野家ａＢ", "é́x ǅ — 〇一二", ""} {
+		var want, got []string
+		terms(s, func(t string) { want = append(want, t) })
+		termKeys(s, func(k uint64) { got = append(got, termString(k)) })
+		if !slices.Equal(got, want) {
+			t.Errorf("termKeys(%q):\n got %q\nwant %q", s, got, want)
+		}
+	}
+}
