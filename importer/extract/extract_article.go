@@ -54,6 +54,13 @@ func ExtractArticle(body string, articleURL *url.URL) (*Article, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: parse: %w", articleURL, err)
 	}
+	return extractArticle(doc, body, articleURL)
+}
+
+// extractArticle is ExtractArticle of a page already parsed into doc (body is its text, for
+// the comments the parser does not keep in place). It only reads doc, which the caller may
+// read with a profile before or after.
+func extractArticle(doc sel, body string, articleURL *url.URL) (*Article, error) {
 	prop, hasProp := enpProperty(body)
 	founder := hasProp || doc.find(selFounder).length() > 0
 	a := &Article{URL: articleURL.String(), ID: ArticleID(articleURL.String())}
@@ -75,6 +82,7 @@ func ExtractArticle(body string, articleURL *url.URL) (*Article, error) {
 	a.Author = firstNonEmpty(titleText(doc.find(selAuthor)), cleanText(prop["author"]))
 	a.Keywords = keywords(prop["keyword"])
 
+	var err error
 	a.Blocks, a.BodyFrom, err = articleBody(doc, body, articleURL, founder)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", articleURL, err)
