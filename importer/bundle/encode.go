@@ -170,7 +170,7 @@ func (w *matterWriter) time(pre, k string, t time.Time) {
 	w.key(pre, k)
 	w.b = append(w.b, ' ')
 	s := t.Format(time.RFC3339Nano)
-	if plainStyle(s) != stylePlain { // not for a year of ours; yaml.v3 knows
+	if hasIndicator(s) { // written plain whatever it reads as; never for a year of ours
 		w.ok = false
 	}
 	w.b = append(w.b, s...)
