@@ -324,7 +324,11 @@ func (im *Importer) importArticle(ctx context.Context, art bundle.Ref, weight in
 		return "", fails, err
 	}
 	files[bundle.LeafIndex] = doc
-	return Imported, fails, bundle.WriteLeaf(art.Dir(im.content), files)
+	if err := bundle.WriteLeaf(art.Dir(im.content), files); err != nil {
+		return "", fails, err
+	}
+	im.written.put(art.Rel(), sameKey(m.Title, m.BodySHA256))
+	return Imported, fails, nil
 }
 
 // aliases keeps the original site's path of a page alive on the built site: Hugo writes a
