@@ -91,8 +91,8 @@ func runScale(args []string, stdout, stderr io.Writer) error {
 
 // sample is one run of the command.
 type sample struct {
-	wall, cpu time.Duration
-	rssMiB    float64
+	wall, cpu, sys time.Duration // sys: the kernel's part of cpu
+	rssMiB         float64
 }
 
 // measure runs bin with args and returns its wall time, CPU time (user + system, its
@@ -111,7 +111,7 @@ func measure(log io.Writer, bin string, args ...string) (sample, error) {
 		return sample{wall: wall}, nil
 	}
 	cpu := time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-	return sample{wall: wall, cpu: cpu, rssMiB: float64(ru.Maxrss) / 1024}, nil
+	return sample{wall: wall, cpu: cpu, sys: time.Duration(ru.Stime.Nano()), rssMiB: float64(ru.Maxrss) / 1024}, nil
 }
 
 // row is a line of the table.
@@ -310,7 +310,9 @@ func importFigure(c scaleConfig, work, bin, mirror string, log io.Writer) (row, 
 			return row{}, err
 		}
 		rates = append(rates, float64(whole.ArticleCount())/s.wall.Seconds())
-		fmt.Fprintf(log, "  %.1f s wall, %.1f s CPU (%.2f ms an article)\n", s.wall.Seconds(), s.cpu.Seconds(), s.cpu.Seconds()*1000/float64(whole.ArticleCount()))
+		n := float64(whole.ArticleCount())
+		fmt.Fprintf(log, "  %.1f s wall, %.1f s CPU (%.2f ms an article: %.2f user, %.2f system), peak RSS %.0f MiB\n", s.wall.Seconds(), s.cpu.Seconds(),
+			s.cpu.Seconds()*1000/n, (s.cpu-s.sys).Seconds()*1000/n, s.sys.Seconds()*1000/n, s.rssMiB)
 	}
 	return stats(fmt.Sprintf("import of a %d-day mirror (%d articles)", c.importDays, whole.ArticleCount()), "≥ 900 articles/s", rates, "%.0f/s",
 		func(v float64) bool { return v >= 900 }, before), nil
