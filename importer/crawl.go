@@ -31,7 +31,11 @@ func (im *Importer) writePaper(p *extract.Page) error {
 	if err != nil {
 		return err
 	}
-	return bundle.WriteBranch(bundle.Ref{Paper: p.Paper}.Dir(im.content), map[string][]byte{bundle.BranchIndex: doc})
+	dir := bundle.Ref{Paper: p.Paper}.Dir(im.content)
+	if err := removeStaleFiles(dir); err != nil {
+		return err
+	}
+	return bundle.WriteBranch(dir, map[string][]byte{bundle.BranchIndex: doc})
 }
 
 // editionHead is what the front matter of every bundle of p's edition begins with.
