@@ -10,8 +10,9 @@ import (
 	"github.com/epaper-archive/epaper/testdata/synth"
 )
 
-// importDays are the sizes of BenchmarkImport: 1 (a smoke run), then 1×, 4× and 16× a week.
-var importDays = []int{1, 7, 28, 112}
+// importDays are the sizes of BenchmarkImport: 1 (a smoke run), then 1×, 4× and 16× a week,
+// and the 30-day mirror of make bench's import figure.
+var importDays = []int{1, 7, 28, 30, 112}
 
 // BenchmarkImport imports days of a synthetic archive (testdata/synth: 16 pages of 8
 // articles a day) from a local mirror: reading, decoding, extracting, writing the bundles,

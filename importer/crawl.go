@@ -31,7 +31,11 @@ func (im *Importer) writePaper(p *extract.Page) error {
 	if err != nil {
 		return err
 	}
-	return bundle.WriteBranch(bundle.Ref{Paper: p.Paper}.Dir(im.content), map[string][]byte{bundle.BranchIndex: doc})
+	dir := bundle.Ref{Paper: p.Paper}.Dir(im.content)
+	if err := removeStaleFiles(dir); err != nil {
+		return err
+	}
+	return bundle.WriteBranch(dir, map[string][]byte{bundle.BranchIndex: doc})
 }
 
 // editionHead is what the front matter of every bundle of p's edition begins with.
@@ -324,7 +328,11 @@ func (im *Importer) importArticle(ctx context.Context, art bundle.Ref, weight in
 		return "", fails, err
 	}
 	files[bundle.LeafIndex] = doc
-	return Imported, fails, bundle.WriteLeaf(art.Dir(im.content), files)
+	if err := bundle.WriteLeaf(art.Dir(im.content), files); err != nil {
+		return "", fails, err
+	}
+	im.written.put(art.Rel(), sameKey(m.Title, m.BodySHA256))
+	return Imported, fails, nil
 }
 
 // aliases keeps the original site's path of a page alive on the built site: Hugo writes a

@@ -23,7 +23,8 @@
 // edition's _index.md lists the bundles imported into it (a manifest verify checks).
 //
 // ImportEditions crawls a few editions side by side (Options.EditionJobs) and gives the same
-// bundles, log and results as one at a time. Options.Paper and PaperName override the
+// bundles, log and results as one at a time; so does ImportRange with the days of a range
+// (a day that leads to an edition another day is crawling imports it again afterwards). Options.Paper and PaperName override the
 // paper's code and name; in a mirror without a host, whose URLs are of
 // archive.UnknownHost, the code comes from the path or Options.Paper, never from the host
 // (ErrNoPaperCode). A re-import asks the server whether each page changed (the validators

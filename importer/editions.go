@@ -20,10 +20,7 @@ import (
 // of eds took (two papers given one code) is a failure, not a mix of both. The error is the
 // context's, with the results of the editions begun.
 func (im *Importer) ImportEditions(ctx context.Context, eds []archive.Edition) ([]DayResult, error) {
-	jobs := im.opt.EditionJobs
-	if jobs <= 0 {
-		jobs = 2
-	}
+	jobs := im.editionJobs()
 	o := &ordered{im: im, logs: make([]*bytes.Buffer, len(eds)), done: make([]bool, len(eds)), progress: make([]Progress, len(eds))}
 	results := make([]DayResult, len(eds))
 	type job struct {
@@ -85,6 +82,14 @@ func (im *Importer) ImportEditions(ctx context.Context, eds []archive.Edition) (
 	close(work)
 	wg.Wait()
 	return results[:begun], ctx.Err()
+}
+
+// editionJobs is how many editions are crawled side by side: Options.EditionJobs, or two.
+func (im *Importer) editionJobs() int {
+	if im.opt.EditionJobs <= 0 {
+		return 2
+	}
+	return im.opt.EditionJobs
 }
 
 // ordered keeps the log lines and progress of editions imported side by side in their order.

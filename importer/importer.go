@@ -77,6 +77,7 @@ type Importer struct {
 	sources  *hostSet            // the hosts of the URLs imports started from: see fetchable
 	files    *semaphore.Weighted // the memory of files held: see holdFiles
 	filesCap int64               // its size
+	written  *writtenArticles    // what keepOnce compares of the article bundles written
 }
 
 // New returns an Importer that fetches through transport (nil: the network), or the error of
@@ -96,7 +97,7 @@ func New(opt Options, transport http.RoundTripper) (*Importer, error) {
 	}
 	filesCap := max(filesHeld, 2*opt.Fetch.MaxBytes)
 	return &Importer{opt: opt, fetcher: f, content: bundle.ContentDir(opt.SiteDir), sources: &hostSet{},
-		files: semaphore.NewWeighted(filesCap), filesCap: filesCap}, nil
+		files: semaphore.NewWeighted(filesCap), filesCap: filesCap, written: &writtenArticles{keys: map[string]string{}}}, nil
 }
 
 // profiles are the profiles the importer reads with.

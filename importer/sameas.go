@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
+	"sync"
 
 	"github.com/epaper-archive/epaper/importer/bundle"
 	"github.com/epaper-archive/epaper/importer/extract"
@@ -15,6 +17,7 @@ import (
 // removed, and its page's articles: entry points at the kept one (bundle: PAGE/ID), so that
 // both pages list and link it. The report's item of the later one names the kept bundle.
 func (im *Importer) keepOnce(edition bundle.Ref, pages []extract.PageRef, rep *Report) error {
+	defer im.written.drop(edition.Rel() + "/")
 	first := map[string]string{} // title and body digest → PAGE/ID of the kept bundle
 	for _, ref := range pages {
 		page := edition
@@ -34,12 +37,15 @@ func (im *Importer) keepOnce(edition bundle.Ref, pages []extract.PageRef, rep *R
 			}
 			art := page
 			art.Article = a.ID
-			var am bundle.Article
-			abody, err := bundle.ReadFile(art.Index(im.content), &am)
-			if err != nil {
-				continue
+			key, ok := im.written.take(art.Rel())
+			if !ok { // not written by this run: read its bundle
+				var am bundle.Article
+				abody, err := bundle.ReadFile(art.Index(im.content), &am)
+				if err != nil {
+					continue
+				}
+				key = sameKey(am.Title, bundle.Digest(abody))
 			}
-			key := am.Title + "\x00" + bundle.Digest(abody)
 			kept, ok := first[key]
 			if !ok {
 				first[key] = ref.Num + "/" + a.ID
@@ -68,4 +74,40 @@ func (im *Importer) keepOnce(edition bundle.Ref, pages []extract.PageRef, rep *R
 		}
 	}
 	return nil
+}
+
+// sameKey is what two bundles of one article have in common: the title and the body's digest.
+func sameKey(title, bodyDigest string) string { return title + "\x00" + bodyDigest }
+
+// writtenArticles holds the sameKey of every article bundle written by the editions being
+// imported, until keepOnce takes it: keepOnce then need not read back (and decode) the
+// bundles an import has just written.
+type writtenArticles struct {
+	mu   sync.Mutex
+	keys map[string]string // bundle (Ref.Rel) → sameKey
+}
+
+func (w *writtenArticles) put(rel, key string) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.keys[rel] = key
+}
+
+func (w *writtenArticles) take(rel string) (string, bool) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	key, ok := w.keys[rel]
+	delete(w.keys, rel)
+	return key, ok
+}
+
+// drop forgets the bundles under prefix (an edition's, once keepOnce is done with it).
+func (w *writtenArticles) drop(prefix string) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	for rel := range w.keys {
+		if strings.HasPrefix(rel, prefix) {
+			delete(w.keys, rel)
+		}
+	}
 }

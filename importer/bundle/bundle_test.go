@@ -60,6 +60,9 @@ func TestGoldenTreeRoundTrips(t *testing.T) {
 			t.Errorf("%s: kind %q, its place says %q", f.Name, kind, ref.Kind())
 		}
 		kinds[ref.Kind()]++
+		if _, ok := encodeDirect(nil, matter); !ok {
+			t.Errorf("%s is not written by the direct encoder", f.Name)
+		}
 		again, err := Encode(matter, string(body))
 		if err != nil {
 			t.Fatal(err)

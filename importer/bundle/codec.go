@@ -15,10 +15,34 @@ import (
 // Encode renders a bundle's index file: front matter (matter, one of *Paper, *Edition,
 // *Page and *Article or the values) as YAML between "---" lines, keys in the order of the
 // struct, indented by two, then, when body is not empty, an empty line and body. The same
-// values give the same bytes.
+// values give the same bytes. The four kinds are written field by field (encode.go), in the
+// bytes yaml.v3 writes; anything else by yaml.v3.
 func Encode(matter any, body string) ([]byte, error) {
+	b := make([]byte, 0, 1024+len(body))
+	b = append(b, "---\n"...)
+	if fm, ok := encodeDirect(b, matter); ok {
+		return appendBody(fm, body), nil
+	}
+	fm, err := encodeYAML(matter)
+	if err != nil {
+		return nil, err
+	}
+	return appendBody(append(b, fm...), body), nil
+}
+
+// appendBody ends the front matter and appends the body after an empty line.
+func appendBody(b []byte, body string) []byte {
+	b = append(b, "---\n"...)
+	if body != "" {
+		b = append(b, '\n')
+		b = append(b, body...)
+	}
+	return b
+}
+
+// encodeYAML is the front matter as yaml.v3 writes it, indented by two.
+func encodeYAML(matter any) ([]byte, error) {
 	var b bytes.Buffer
-	b.WriteString("---\n")
 	enc := yaml.NewEncoder(&b)
 	enc.SetIndent(2)
 	if err := enc.Encode(matter); err != nil {
@@ -26,11 +50,6 @@ func Encode(matter any, body string) ([]byte, error) {
 	}
 	if err := enc.Close(); err != nil {
 		return nil, err
-	}
-	b.WriteString("---\n")
-	if body != "" {
-		b.WriteString("\n")
-		b.WriteString(body)
 	}
 	return b.Bytes(), nil
 }

@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 )
@@ -158,7 +159,11 @@ func foldSpace(l []Span) []Span {
 		r    rune
 		bold bool
 	}
-	var cells []cell
+	n := 0
+	for _, sp := range l {
+		n += utf8.RuneCountInString(sp.Text)
+	}
+	cells := make([]cell, 0, n)
 	for _, sp := range l {
 		for _, r := range sp.Text {
 			cells = append(cells, cell{r, sp.Bold})

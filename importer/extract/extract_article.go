@@ -25,16 +25,15 @@ var (
 		cascadia.MustCompile(`[class*="title" i], [id*="title" i]`),
 		cascadia.MustCompile("h4"), cascadia.MustCompile("h5"), cascadia.MustCompile("h6"),
 	}
-	reEnpProperty = regexp.MustCompile(`(?s)<!--\s*enpproperty(.*?)/enpproperty\s*-->`)
-	reEnpOpen     = regexp.MustCompile(`<([a-zA-Z][a-zA-Z0-9_]{0,31})>`)
-	reEnpContent  = regexp.MustCompile(`(?s)<!--\s*enpcontent\s*-->(.*?)<!--\s*/enpcontent\s*-->`)
-	reNpmContent  = regexp.MustCompile(`(?s)<!--\s*<npm:article-content>\s*-->(.*?)<!--\s*</npm:article-content>\s*-->`)
-	reTagBreak    = regexp.MustCompile(`(?i)<br\s*/?>`)
-	reTag         = regexp.MustCompile(`<[^>]*>`)
-	reByline      = regexp.MustCompile(`^[■●◆□▲★]?[\s\x{3000}\x{a0}]*(?:本报(?:首席|特约|见习)?记者|本报通讯员|(?:首席|特约|见习)?记者|通讯员|实习生|文[/／]图|文[/／]|图[/／])[\s\x{3000}\x{a0}:：]*(.+)$`)
-	reNameOnly    = regexp.MustCompile(`^\p{Han}{2,4}$`)
-	reKeywordSep  = regexp.MustCompile(`[,，;；、\s]+`)
-	reContentImg  = regexp.MustCompile(`(?i)/(?:res|attachement|attachment)/.*\.(?:jpe?g|png|gif|webp)$`)
+	reEnpOpen    = regexp.MustCompile(`<([a-zA-Z][a-zA-Z0-9_]{0,31})>`)
+	reEnpContent = regexp.MustCompile(`(?s)<!--\s*enpcontent\s*-->(.*?)<!--\s*/enpcontent\s*-->`)
+	reNpmContent = regexp.MustCompile(`(?s)<!--\s*<npm:article-content>\s*-->(.*?)<!--\s*</npm:article-content>\s*-->`)
+	reTagBreak   = regexp.MustCompile(`(?i)<br\s*/?>`)
+	reTag        = regexp.MustCompile(`<[^>]*>`)
+	reByline     = regexp.MustCompile(`^[■●◆□▲★]?[\s\x{3000}\x{a0}]*(?:本报(?:首席|特约|见习)?记者|本报通讯员|(?:首席|特约|见习)?记者|通讯员|实习生|文[/／]图|文[/／]|图[/／])[\s\x{3000}\x{a0}:：]*(.+)$`)
+	reNameOnly   = regexp.MustCompile(`^\p{Han}{2,4}$`)
+	reKeywordSep = regexp.MustCompile(`[,，;；、\s]+`)
+	reContentImg = regexp.MustCompile(`(?i)/(?:res|attachement|attachment)/.*\.(?:jpe?g|png|gif|webp)$`)
 )
 
 // ExtractArticle reads an article page. Pages with Founder's markup (<founder-…> tags or the
@@ -54,6 +53,13 @@ func ExtractArticle(body string, articleURL *url.URL) (*Article, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: parse: %w", articleURL, err)
 	}
+	return extractArticle(doc, body, articleURL)
+}
+
+// extractArticle is ExtractArticle of a page already parsed into doc (body is its text, for
+// the comments the parser does not keep in place). It only reads doc, which the caller may
+// read with a profile before or after.
+func extractArticle(doc sel, body string, articleURL *url.URL) (*Article, error) {
 	prop, hasProp := enpProperty(body)
 	founder := hasProp || doc.find(selFounder).length() > 0
 	a := &Article{URL: articleURL.String(), ID: ArticleID(articleURL.String())}
@@ -75,6 +81,7 @@ func ExtractArticle(body string, articleURL *url.URL) (*Article, error) {
 	a.Author = firstNonEmpty(titleText(doc.find(selAuthor)), cleanText(prop["author"]))
 	a.Keywords = keywords(prop["keyword"])
 
+	var err error
 	a.Blocks, a.BodyFrom, err = articleBody(doc, body, articleURL, founder)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", articleURL, err)
@@ -144,11 +151,10 @@ func layoutTitle(doc sel) (string, string) {
 // space) and entities decoded.
 func enpProperty(body string) (map[string]string, bool) {
 	fields := map[string]string{}
-	m := reEnpProperty.FindStringSubmatch(body)
-	if m == nil {
+	rest, ok := enpComment(body)
+	if !ok {
 		return fields, false
 	}
-	rest := m[1]
 	missing := map[string]bool{}
 	for i := 0; i < 100 && rest != ""; i++ { // real comments have a dozen fields
 		loc := reEnpOpen.FindStringSubmatchIndex(rest)
@@ -172,6 +178,45 @@ func enpProperty(body string) (map[string]string, bool) {
 		rest = after[end+len(name)+3:]
 	}
 	return fields, true
+}
+
+// enpComment is what reEnpProperty's group matches in body: the text between the first
+// "<!--", spaces, "enpproperty" and the first "/enpproperty", spaces, "-->" after it. Found
+// without the regular expression, which ran over the whole page (~2 % of an import's CPU).
+func enpComment(body string) (string, bool) {
+	const open, closing = "enpproperty", "/enpproperty"
+	for start := 0; ; {
+		i := strings.Index(body[start:], "<!--")
+		if i < 0 {
+			return "", false
+		}
+		i += start
+		from := skipRESpace(body, i+len("<!--"))
+		if !strings.HasPrefix(body[from:], open) {
+			start = i + 1
+			continue
+		}
+		from += len(open)
+		for k := from; ; { // the first end after it; a later start has no other
+			e := strings.Index(body[k:], closing)
+			if e < 0 {
+				return "", false
+			}
+			e += k
+			if strings.HasPrefix(body[skipRESpace(body, e+len(closing)):], "-->") {
+				return body[from:e], true
+			}
+			k = e + 1
+		}
+	}
+}
+
+// skipRESpace skips what \s of a regular expression matches from i.
+func skipRESpace(s string, i int) int {
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\f' || s[i] == '\r') {
+		i++
+	}
+	return i
 }
 
 // propText is the text of an enpproperty value.

@@ -12,6 +12,7 @@ import (
 // ExtractArticleWith reads an article with the profile among ps that detects it (Generic,
 // ExtractArticle's heuristics, when none does). A profile whose title is Founder's own tag
 // (founder-title) is read by ExtractArticle, which knows Founder's tags and comments best.
+// The page is parsed once, for the detection and whatever reads it.
 func ExtractArticleWith(ps []*Profile, body string, articleURL *url.URL) (*Article, error) {
 	doc, err := parse(body)
 	if err != nil {
@@ -20,11 +21,11 @@ func ExtractArticleWith(ps []*Profile, body string, articleURL *url.URL) (*Artic
 	d := detect(ps, articleURL, doc)
 	if d.Profile == nil || d.Profile.Name == Generic || d.Profile.Article.Title == "" || d.Profile.Article.Body == "" ||
 		strings.HasPrefix(d.Profile.Article.Title, "founder-") {
-		return ExtractArticle(body, articleURL)
+		return extractArticle(doc, body, articleURL)
 	}
 	a, err := d.Profile.readArticle(doc, articleURL)
 	if err != nil {
-		if g, gerr := ExtractArticle(body, articleURL); gerr == nil {
+		if g, gerr := extractArticle(doc, body, articleURL); gerr == nil {
 			return g, nil // the profile accepted it, but the heuristics read it
 		}
 	}
