@@ -136,6 +136,7 @@ func (im *Importer) writePage(ctx context.Context, rep *Report, page bundle.Ref,
 		PageHead: pageHead(p, fmt.Sprintf("第%s版：%s", p.Num, p.Name), bundle.KindPage, weight),
 		Aliases:  d.aliases(), Source: d.source(),
 	}
+	m.Source.Profile = p.Profile
 	// the articles first: the page's files are then held only until its bundle is written
 	articles := pageArticles(p)
 	errs := im.importArticles(ctx, rep, page, p, articles)
@@ -276,6 +277,7 @@ func (im *Importer) importArticle(ctx context.Context, art bundle.Ref, weight in
 		Keywords: a.Keywords,
 		Aliases:  d.aliases(), Source: d.source(),
 	}
+	m.Source.Profile = a.Profile
 	if m.Keywords == nil {
 		m.Keywords = []string{}
 	}
