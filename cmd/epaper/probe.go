@@ -37,7 +37,7 @@ nothing. With --profile FILE (as for import), write a profile, probe, fix, probe
 			if ps == nil {
 				ps = extract.Builtin()
 			}
-			src, err := importer.OpenSource(args[0], importer.SourceOptions{})
+			src, err := importer.OpenSource(args[0], importer.SourceOptions{Profiles: ps})
 			if err != nil {
 				return usageError{err}
 			}
