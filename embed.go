@@ -1,7 +1,3 @@
-// Package epaper holds the files that are compiled into the epaper binary: the Hugo layouts,
-// archetypes and assets that render an imported e-paper. The code lives in the sub-packages:
-// importer (original HTML → content bundles), site (bundles → static site, the only user of
-// Hugo's Go API) and cmd/epaper (the command).
 package epaper
 
 import (

@@ -115,7 +115,7 @@ func aliasFile(a, prefix string) (string, error) {
 }
 
 // reservedRoots are names at the site's root that a build may publish (or a server read).
-var reservedRoots = []string{"index.html", "index.xml", "index.json", "404.html", "robots.txt", "sitemap.xml", "sitemaps", "_redirects", "_headers", "css", "js", "search", "pagefind", "favicon.ico", OutMarker}
+var reservedRoots = []string{"index.html", "index.xml", "index.json", "404.html", "robots.txt", "sitemap.xml", "sitemaps", "_redirects", "_headers", "css", "js", "search", "pagefind", "favicon.ico", stateDir}
 
 // publishAliases writes the redirect pages of claims into the built site dir, and, for a
 // CDN build, its _redirects; roots are the folders of the site's own pages. What it refuses

@@ -55,7 +55,7 @@
 //     site's own public/ or shards/NAME of an older epaper, without one, is taken when it
 //     holds the folder of one of the site's papers). Else the error wraps ErrUnsafeOut;
 //   - leave what a killed build left: temporary folders carry their process's pid
-//     (.OUT.new-pPID-N beside the output, epaper-build-pPID-N in TMPDIR) and the next
+//     (.OUT.new-pPID-N and .OUT.parts-pPID-N beside the output, epaper-build-pPID-N in TMPDIR) and the next
 //     build removes those whose process has ended, putting back an output a killed swap
 //     had moved aside;
 //   - let a page's aliases take another file: in a CDN build the redirect pages of the

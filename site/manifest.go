@@ -35,7 +35,7 @@ import (
 // changed without a new modification time is not seen (epaper build --full sees it).
 
 // manifestFile is where the manifest is in the output.
-const manifestFile = ".epaper/manifest.json"
+const manifestFile = stateDir + "/manifest.json"
 
 // manifestFormat is the version of the manifest's format; another is ignored.
 const manifestFormat = 1
@@ -210,7 +210,7 @@ func (m *manifest) record(name, dir string) error {
 	e := m.Shards[name]
 	e.Files, e.Redirects = nil, nil
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
+		if err != nil {
 			return err
 		}
 		rel, err := filepath.Rel(dir, p)
@@ -218,6 +218,12 @@ func (m *manifest) record(name, dir string) error {
 			return err
 		}
 		rel = filepath.ToSlash(rel)
+		if d.IsDir() {
+			if rel == stateDir { // epaper's own, not published
+				return fs.SkipDir
+			}
+			return nil
+		}
 		if rel != "_redirects" {
 			e.Files = append(e.Files, rel)
 			return nil

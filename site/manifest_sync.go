@@ -173,7 +173,7 @@ func compareTrees(old, built string) (written, removed []string, err error) {
 			}
 			rel, _ := filepath.Rel(root, p)
 			rel = filepath.ToSlash(rel)
-			if d.IsDir() && rel == ".epaper" {
+			if d.IsDir() && rel == stateDir {
 				return fs.SkipDir
 			}
 			if !d.IsDir() {

@@ -44,6 +44,9 @@ func mergeInto(staging string, dirs []string) error {
 			}
 			target := filepath.Join(staging, rel)
 			if d.IsDir() {
+				if filepath.ToSlash(rel) == stateDir { // the shards' own marker and manifest
+					return fs.SkipDir
+				}
 				return os.MkdirAll(target, 0o755)
 			}
 			if !d.Type().IsRegular() {

@@ -18,7 +18,13 @@ var ErrUnsafeOut = errors.New("not a folder epaper may replace")
 
 // OutMarker is the file every output folder epaper writes holds (Build, BuildSharded,
 // Merge): a folder with it is one epaper built, which the next build may replace as a whole.
-const OutMarker = ".epaper-build"
+// It lies in the output's stateDir, beside the build manifest, which is not published.
+const OutMarker = stateDir + "/build"
+
+// stateDir is the output's folder of what epaper keeps for itself (OutMarker, the build
+// manifest): not part of the site, left out of merges, manifests and --changed, and to be
+// left off a CDN.
+const stateDir = ".epaper"
 
 // outMarkerText is what OutMarker holds: the same bytes in every build.
 const outMarkerText = "This folder was written by epaper (build or merge), which replaces it as a whole.\n"
@@ -81,7 +87,7 @@ func (g outGuard) check(out string) error {
 	if len(entries) == 0 {
 		return nil
 	}
-	if _, err := os.Stat(filepath.Join(abs, OutMarker)); err == nil {
+	if _, err := os.Stat(filepath.Join(abs, filepath.FromSlash(OutMarker))); err == nil {
 		return nil
 	}
 	if g.olderBuild(abs) {
@@ -122,7 +128,10 @@ func (g outGuard) olderBuild(dir string) bool {
 
 // writeOutMarker marks dir as an output folder epaper wrote.
 func writeOutMarker(dir string) error {
-	return os.WriteFile(filepath.Join(dir, OutMarker), []byte(outMarkerText), 0o644)
+	if err := os.MkdirAll(filepath.Join(dir, stateDir), 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(dir, filepath.FromSlash(OutMarker)), []byte(outMarkerText), 0o644)
 }
 
 // resolve returns the absolute path with the symbolic links of its longest existing part

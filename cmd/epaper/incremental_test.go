@@ -117,6 +117,14 @@ func incremental(t *testing.T, args []string) {
 	if got := modTimes(t, out); !maps(got, mtimes) {
 		t.Errorf("a build with nothing changed touched files")
 	}
+	// --full with nothing changed replaces the output, and lists nothing: not even
+	// epaper's own .epaper/ (marker, manifest), which is not published.
+	if _, errOut, code := runEpaper(t, append([]string{"build", "--no-pagefind", "--site", site, "--out", out, "--shard", "month", "--full", "--changed", changes}, args...)...); code != 0 {
+		t.Fatalf("build --full: exit %d\n%s", code, errOut)
+	}
+	if list, err := os.ReadFile(changes); err != nil || len(list) != 0 {
+		t.Errorf("build --full with nothing changed: --changed lists %q (%v), want nothing", list, err)
+	}
 
 	imp("2021-02-02", "2021-02-02")
 	step("a day added", "2021-02", "root")
@@ -162,6 +170,14 @@ func incremental(t *testing.T, args []string) {
 	step("a month's last edition deleted", "2021-01", "root")
 	if _, err := os.Stat(filepath.Join(out, "cqrb", "2021-02-02")); err == nil {
 		t.Errorf("the deleted edition's folder is still in the output")
+	}
+	// The site built whole into the same output: --changed lists where the search indexes
+	// and sitemaps of the two ways differ, never .epaper/ (epaper's own, not published).
+	if _, errOut, code := runEpaper(t, append([]string{"build", "--no-pagefind", "--site", site, "--out", out, "--shard", "none", "--changed", changes}, args...)...); code != 0 {
+		t.Fatalf("build --shard none: exit %d\n%s", code, errOut)
+	}
+	if list, err := os.ReadFile(changes); err != nil || strings.Contains(string(list), ".epaper") {
+		t.Errorf("build --shard none: --changed lists %q (%v), nothing of .epaper/", list, err)
 	}
 }
 

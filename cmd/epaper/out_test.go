@@ -68,13 +68,13 @@ func TestBuildReplacesItsOwnOut(t *testing.T) {
 		}
 	}
 	public := filepath.Join(site, "public")
-	if err := os.Remove(filepath.Join(public, ".epaper-build")); err != nil {
+	if err := os.Remove(filepath.Join(public, ".epaper", "build")); err != nil {
 		t.Fatalf("the build wrote no marker: %v", err)
 	}
 	if _, errOut, code := runEpaper(t, "build", "--no-pagefind", "--site", site); code != 0 {
 		t.Fatalf("rebuilding public/ of an older epaper: exit %d: %s", code, errOut)
 	}
-	if _, err := os.Stat(filepath.Join(public, ".epaper-build")); err != nil {
+	if _, err := os.Stat(filepath.Join(public, ".epaper", "build")); err != nil {
 		t.Error(err)
 	}
 	// public/ with something else in it is not taken for an older build.

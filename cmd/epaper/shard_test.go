@@ -158,9 +158,14 @@ func TestShardedBuildEqualsWhole(t *testing.T) {
 				t.Fatalf("merge: exit %d\n%s", code, errOut)
 			}
 			m := tree(t, merged)
-			for name := range s {
-				if strings.HasPrefix(name, ".epaper/") { // the build's manifest, not Merge's
-					delete(s, name)
+			if _, ok := m[".epaper/build"]; !ok {
+				t.Errorf("merged: no .epaper/build marker (the next build or merge would refuse it)")
+			}
+			for _, files := range []map[string][]byte{s, m} {
+				for name := range files {
+					if strings.HasPrefix(name, ".epaper/") { // epaper's own: the build's manifest, not Merge's
+						delete(files, name)
+					}
 				}
 			}
 			for name, data := range s {
