@@ -12,7 +12,7 @@ import (
 	_ "image/png"
 	"net/url"
 	"regexp"
-	"strings"
+	"slices"
 	"sync"
 	"time"
 
@@ -118,6 +118,9 @@ func (im *Importer) importPage(ctx context.Context, rep *Report, edition bundle.
 		}
 		p.Num, p.Name = ref.Num, cmp.Or(ref.Name, p.Name) // the page list is the edition's table of contents
 		warnings, profile = p.Warnings, p.Profile
+		if w := d.aliasWarning(); w != "" {
+			warnings = append(slices.Clip(warnings), w)
+		}
 		for _, w := range warnings {
 			fmt.Fprintf(im.logFor(ctx), "WARNING page %s: %s\n", ref.Num, w)
 		}
@@ -140,6 +143,7 @@ func (im *Importer) writePage(ctx context.Context, rep *Report, page bundle.Ref,
 		PageHead: pageHead(p, fmt.Sprintf("第%s版：%s", p.Num, p.Name), bundle.KindPage, weight),
 		Aliases:  d.aliases(), Source: d.source(),
 	}
+	m.Source.Profile = p.Profile
 	// the articles first: the page's files are then held only until its bundle is written
 	articles := pageArticles(p)
 	errs := im.importArticles(ctx, rep, page, p, articles)
@@ -210,6 +214,7 @@ func (im *Importer) importArticles(ctx context.Context, rep *Report, page bundle
 		bundle, status string
 		err            error
 		files          []fileFailure
+		warnings       []string
 	}
 	results := make([]result, len(articles))
 	sem := make(chan struct{}, max(1, im.fetcher.Options().Concurrency))
@@ -226,7 +231,7 @@ func (im *Importer) importArticles(ctx context.Context, rep *Report, page bundle
 		sem <- struct{}{}
 		go func() {
 			defer func() { <-sem; wg.Done() }()
-			status, files, err := im.importArticle(ctx, art, i+1, a, p)
+			status, files, err := im.importArticle(ctx, art, i+1, a, p, &results[i].warnings)
 			if err != nil {
 				fmt.Fprintf(im.logFor(ctx), "FAILED article %s: %v\n", a.URL, err)
 			}
@@ -241,6 +246,7 @@ func (im *Importer) importArticles(ctx context.Context, rep *Report, page bundle
 	errs := make([]error, len(articles))
 	for i, a := range articles {
 		rep.add(bundle.KindArticle, a.URL, results[i].bundle, results[i].status, results[i].err)
+		rep.Items[len(rep.Items)-1].Warnings = results[i].warnings
 		errs[i] = results[i].err
 		addFileFailures(rep, results[i].files)
 		if results[i].err == nil {
@@ -255,8 +261,8 @@ func (im *Importer) importArticles(ctx context.Context, rep *Report, page bundle
 // server says is unchanged since the last import keeps its bundle as it is, unless that
 // bundle lacks a file it names or one an earlier import failed to fetch: then it is written
 // again from its kept raw page, fetching what is missing. The files that could not be
-// fetched are returned.
-func (im *Importer) importArticle(ctx context.Context, art bundle.Ref, weight int, ref extract.ArticleRef, p *extract.Page) (string, []fileFailure, error) {
+// fetched are returned; what was left out although it was imported is added to warnings.
+func (im *Importer) importArticle(ctx context.Context, art bundle.Ref, weight int, ref extract.ArticleRef, p *extract.Page, warnings *[]string) (string, []fileFailure, error) {
 	index := art.Index(im.content)
 	if err := im.fetchable(ref.URL); err != nil {
 		return "", nil, err
@@ -279,6 +285,11 @@ func (im *Importer) importArticle(ctx context.Context, art bundle.Ref, weight in
 		IntroTitle: a.IntroTitle, SubTitle: a.SubTitle, Author: a.Author, AuthorInBody: a.AuthorInBody,
 		Keywords: a.Keywords,
 		Aliases:  d.aliases(), Source: d.source(),
+	}
+	m.Source.Profile = a.Profile
+	if w := d.aliasWarning(); w != "" {
+		fmt.Fprintf(im.logFor(ctx), "WARNING article %s: %s\n", ref.URL, w)
+		*warnings = append(*warnings, w)
 	}
 	if m.Keywords == nil {
 		m.Keywords = []string{}
@@ -333,16 +344,6 @@ func (im *Importer) importArticle(ctx context.Context, art bundle.Ref, weight in
 	}
 	im.written.put(art.Rel(), sameKey(m.Title, m.BodySHA256))
 	return Imported, fails, nil
-}
-
-// aliases keeps the original site's path of a page alive on the built site: Hugo writes a
-// redirect there (and the CDN build a _redirects line).
-func (d *decoded) aliases() []string {
-	u, err := url.Parse(d.url)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || !strings.HasPrefix(u.Path, "/") || strings.Contains(u.Path, "..") {
-		return nil
-	}
-	return []string{u.Path}
 }
 
 // source is the provenance of a fetched page, for its bundle.

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/epaper-archive/epaper/importer/archive"
+	"github.com/epaper-archive/epaper/importer/extract"
 )
 
 // Source is where an import starts: a URL, and the transport that reaches it.
@@ -34,6 +35,9 @@ type SourceOptions struct {
 	// Host is the host a mirror without a host folder was taken from (wget -r -nH): its
 	// bundles then name that host's URLs. "": see archive.MirrorOptions.
 	Host string
+	// Profiles are the profiles pages are read with (Options.Profiles; nil: the built-ins):
+	// a mirror's pages and articles are found by their URL patterns too.
+	Profiles []*extract.Profile
 }
 
 // ResolveSource is OpenSource with no options.
@@ -63,14 +67,14 @@ func OpenSource(arg string, opt SourceOptions) (*Source, error) {
 	if low := strings.ToLower(abs); !fi.IsDir() && (strings.HasSuffix(low, ".warc") || strings.HasSuffix(low, ".warc.gz") || strings.HasSuffix(low, ".wacz")) {
 		return archiveSource(abs)
 	}
-	m, err := archive.OpenMirror(abs, archive.MirrorOptions{Host: opt.Host})
+	m, err := archive.OpenMirror(abs, archive.MirrorOptions{Host: opt.Host, Profiles: opt.Profiles})
 	if err != nil {
 		return nil, fmt.Errorf("source %q: %w", arg, err)
 	}
 	src := &Source{Transport: m, Mirror: m, closer: m}
 	if start := m.Start(); start != "" {
 		src.URL, _ = url.Parse(start)
-		src.Editions = []archive.Edition{fileEdition(m, start, abs)}
+		src.Editions = []archive.Edition{fileEdition(opt.Profiles, start, abs)}
 		return src, nil
 	}
 	if src.Editions, err = m.Editions(); err != nil {
@@ -82,9 +86,9 @@ func OpenSource(arg string, opt SourceOptions) (*Source, error) {
 }
 
 // fileEdition is the edition a file of a mirror starts.
-func fileEdition(m *archive.Mirror, start, file string) archive.Edition {
+func fileEdition(profiles []*extract.Profile, start, file string) archive.Edition {
 	u, _ := url.Parse(start)
-	info := archive.ClassifyPath(u.Path)
+	info := archive.ClassifyPathWith(profiles, u.Path)
 	ed := archive.Edition{Paper: info.Paper, PaperFrom: "path", Date: info.Date, Layout: info.Layout, URL: start, File: file}
 	if ed.Paper == "" {
 		ed.Paper, ed.PaperFrom = archive.HostCode(u.Host), "host"

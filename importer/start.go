@@ -67,7 +67,7 @@ func (im *Importer) identify(p *extract.Page) error {
 	if im.opt.Paper != "" {
 		code = im.opt.Paper
 	} else if u, err := url.Parse(p.URL); err == nil && strings.EqualFold(u.Host, archive.UnknownHost) {
-		code = archive.ClassifyPath(u.Path).Paper
+		code = archive.ClassifyPathWith(im.opt.Profiles, u.Path).Paper
 		if code == "" {
 			return fmt.Errorf("%w in %s: the mirror has no host folder, and the path holds no code (as html/PAPER/… or PAPER/html/… would): give it (epaper import --paper CODE), or the mirror's host (--host HOST)", ErrNoPaperCode, p.URL)
 		}

@@ -1,6 +1,7 @@
 // Package sitelock keeps the commands that write a site from running into each other. An
-// import takes its site exclusively; builds (and verify) take it shared: any number of builds
-// run at once, but never during an import, and no import starts during a build. Without it
+// import (and epaper new) takes its site exclusively; builds (and verify) take it shared: any
+// number of builds run at once, but never during an import, and no import starts during a
+// build. A merge takes the site its output is in exclusively, the sites of its shards shared. Without it
 // two imports mix their versions of a bundle and a build publishes half an import.
 //
 // The lock is an advisory lock (flock(2)) on the site folder itself, held by the open

@@ -38,7 +38,7 @@ Hugo content bundles, and builds them into a static site with Hugo, in process.
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	root.Version = versionString() // --version
 	root.SetVersionTemplate("{{.Version}}\n")
-	root.AddCommand(importCmd(stdout, stderr), buildCmd(stdout, stderr), verifyCmd(stdout, stderr), serveCmd(stdout, stderr), newCmd(stdout), versionCmd(stdout), mergeCmd(stdout), probeCmd(stdout))
+	root.AddCommand(importCmd(stdout, stderr), buildCmd(stdout, stderr), verifyCmd(stdout, stderr), serveCmd(stdout, stderr), newCmd(stdout, stderr), versionCmd(stdout), mergeCmd(stdout, stderr), probeCmd(stdout))
 	err := root.ExecuteContext(ctx)
 	if err != nil && strings.HasPrefix(err.Error(), "unknown command ") { // cobra's own words
 		return usageError{fmt.Errorf("%w (epaper --help lists the commands)", err)}

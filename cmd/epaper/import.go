@@ -82,7 +82,7 @@ A local mirror or archive is read without rate limit or robots.txt.`,
 			if opt.Profiles, err = loadProfiles(profileFiles); err != nil {
 				return err
 			}
-			src, err := importer.OpenSource(args[0], importer.SourceOptions{Host: host})
+			src, err := importer.OpenSource(args[0], importer.SourceOptions{Host: host, Profiles: opt.Profiles})
 			if err != nil {
 				return usageError{err}
 			}

@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -36,7 +37,7 @@ nothing. With --profile FILE (as for import), write a profile, probe, fix, probe
 			if ps == nil {
 				ps = extract.Builtin()
 			}
-			src, err := importer.OpenSource(args[0], importer.SourceOptions{})
+			src, err := importer.OpenSource(args[0], importer.SourceOptions{Profiles: ps})
 			if err != nil {
 				return usageError{err}
 			}
@@ -187,12 +188,16 @@ func (pr *prober) run(start string) error {
 	}
 	regions := map[string]int{}
 	photos, links := 0, 0
+	var photoURLs []string // the photos the map's regions lead to, once each, in map order
 	for _, r := range p.Regions {
 		switch r.Kind {
 		case extract.RegionArticle:
 			regions[r.ID]++
 		case extract.RegionPhoto:
 			photos++
+			if !slices.Contains(photoURLs, r.Target) {
+				photoURLs = append(photoURLs, r.Target)
+			}
 		default:
 			links++
 		}
@@ -223,6 +228,17 @@ func (pr *prober) run(start string) error {
 		n += c
 	}
 	fmt.Fprintf(out, "regions  %d to articles, %d to photos, %d to links\n", n, photos, links)
+	var absentPhotos []string
+	if len(photoURLs) > 0 {
+		fmt.Fprintf(out, "photos   %d (regions that lead to a photo, not to an article):\n", len(photoURLs))
+	}
+	for _, u := range photoURLs {
+		st := pr.has(u)
+		fmt.Fprintf(out, "         %s  %s\n", u, st)
+		if st != "found" {
+			absentPhotos = append(absentPhotos, u)
+		}
+	}
 	for _, w := range p.Warnings {
 		fmt.Fprintf(out, "warning  %s\n", w)
 	}
@@ -241,6 +257,9 @@ func (pr *prober) run(start string) error {
 	}
 	if len(absent) > 0 {
 		missing = append(missing, "articles "+strings.Join(absent, " "))
+	}
+	if len(absentPhotos) > 0 {
+		missing = append(missing, "photos "+strings.Join(absentPhotos, " "))
 	}
 	if len(missing) > 0 {
 		fmt.Fprintf(out, "missing  %s\n", strings.Join(missing, ", "))

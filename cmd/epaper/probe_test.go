@@ -53,6 +53,18 @@ func TestProbeEachFamily(t *testing.T) {
 		for _, e := range p.Pages {
 			want = append(want, e.Code+" "+e.Name+"  "+e.URL)
 		}
+		// the regions that lead to a photo are listed as photos, each found or not
+		if len(p.Photos) > 0 {
+			want = append(want, fmt.Sprintf("photos   %d (regions that lead to a photo, not to an article):\n", len(p.Photos)))
+		}
+		for _, ph := range p.Photos {
+			st := "found"
+			if !ph.Archived {
+				st = "not in the mirror"
+				want = append(want, "missing  ") // and among what is missing
+			}
+			want = append(want, "         "+ph.URL+"  "+st+"\n")
+		}
 		for _, w := range want {
 			if !strings.Contains(out, w) {
 				t.Errorf("%s: probe does not say %q:\n%s", f.Name, w, out)

@@ -135,8 +135,9 @@ func (c *changeList) write() error {
 	return nil
 }
 
-func mergeCmd(stdout io.Writer) *cobra.Command {
+func mergeCmd(stdout, stderr io.Writer) *cobra.Command {
 	var outDir string
+	var noWait bool
 	cmd := &cobra.Command{
 		Use:   "merge --out DIR SHARD_DIR...",
 		Short: "Put the output folders of a sharded build together",
@@ -148,7 +149,11 @@ bytes; their _redirects lines are merged.
   epaper build --site archive --only 2021-03 --out shards/2021-03   # any machine
   epaper build --site archive --only 2021-04 --out shards/2021-04   # any machine
   epaper build --site archive --only root --out shards/root
-  epaper merge --out public shards/*`,
+  epaper merge --out public shards/*
+
+Merge holds the site whose folder holds --out alone while it reads and replaces (no build
+of it runs meanwhile), and shares the other sites whose folders hold the shards; it waits
+for what holds them, or with --no-wait fails (exit 1) naming it.`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
 				return usageError{fmt.Errorf("merge: name the shard folders to merge")}
@@ -159,6 +164,11 @@ bytes; their _redirects lines are merged.
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
+			release, err := lockMerge(cmd, outDir, args, noWait, stderr)
+			if err != nil {
+				return err
+			}
+			defer release()
 			if err := site.Merge(outDir, args); err != nil {
 				return outUsage(err)
 			}
@@ -167,5 +177,6 @@ bytes; their _redirects lines are merged.
 		},
 	}
 	cmd.Flags().StringVar(&outDir, "out", "", "the site folder to write")
+	noWaitFlag(cmd, &noWait)
 	return cmd
 }

@@ -20,9 +20,10 @@
 //
 // A mirror is opened from any part of it: the folder the tool ran in, a host folder
 // (epaper.cqrb.cn, as wget and HTTrack name them; never mktemp's tmp.XXXX), any folder inside
-// one, or a file. Its editions are found by the shapes of their paths (ClassifyPath: the URL
-// layouts of Founder e-papers, with the paper's code and the date their folders hold), one
-// per paper and day whatever host folder or URL scheme holds it. A mirror without a host
+// one, or a file. Its editions are found by the shapes of their paths (ClassifyPathWith: the
+// URL patterns of a user's profiles, the URL layouts of Founder e-papers, then the patterns of
+// the built-in profiles, with the paper's code and the date the path holds), one per paper and
+// day whatever host folder or URL scheme holds it; MirrorOptions.Profiles are the profiles. A mirror without a host
 // folder stands for the host it is told, the one HTTrack's comments name, or UnknownHost.
 //
 // WARC records are read and written by gowarc (github.com/nlnwa/gowarc/v3), which checks

@@ -65,9 +65,61 @@ type PathInfo struct {
 }
 
 // ClassifyPath says what a path below a site's root is by its shape: a page or an article of
-// one of the layouts a mirror is searched for (see Layouts), with the paper's code and the
-// date its folders give.
-func ClassifyPath(p string) PathInfo { return classify(p) }
+// one of the layouts a mirror is searched for (see Layouts) or of the URL patterns of the
+// built-in profiles, with the paper's code and the date its folders give.
+func ClassifyPath(p string) PathInfo { return ClassifyPathWith(nil, p) }
+
+// ClassifyPathWith is ClassifyPath with the profiles pages are read with (nil: the
+// built-ins): a path is what the URL patterns of a user's profile among them say first (its
+// match.page or match.article, its paper.code, its date sources on the URL:
+// extract.Profile.MatchPath), then what the layouts say, then the built-in profiles'
+// patterns. So a paper whose URLs only a user's profile knows is found in a mirror as it is
+// read from a URL.
+func ClassifyPathWith(profiles []*extract.Profile, p string) PathInfo {
+	if profiles == nil {
+		profiles = extract.Builtin()
+	}
+	for _, pr := range profiles {
+		if !pr.IsBuiltin() {
+			if info := profilePath(pr, p); info.Kind != "" {
+				return info
+			}
+		}
+	}
+	if info := classify(p); info.Kind != "" {
+		return info
+	}
+	for _, pr := range profiles {
+		if pr.IsBuiltin() {
+			if info := profilePath(pr, p); info.Kind != "" {
+				return info
+			}
+		}
+	}
+	return PathInfo{}
+}
+
+// classify is ClassifyPathWith with the mirror's profiles.
+func (m *Mirror) classify(p string) PathInfo { return ClassifyPathWith(m.profiles, p) }
+
+// notPages are the endings of files no profile's page or article is: they are not matched
+// against the profiles' patterns (the scans and images of a mirror are most of its files).
+var notPages = []string{".jpg", ".jpeg", ".png", ".gif", ".webp", ".bmp", ".ico", ".svg", ".pdf", ".css", ".js", ".json", ".xml", ".txt", ".zip", ".mp4", ".mp3", ".woff", ".woff2", ".ttf"}
+
+// profilePath is what the profile's URL patterns say of the path p.
+func profilePath(pr *extract.Profile, p string) PathInfo {
+	low := strings.ToLower(p)
+	for _, ext := range notPages {
+		if strings.HasSuffix(low, ext) {
+			return PathInfo{}
+		}
+	}
+	pm := pr.MatchPath(p)
+	if pm.Kind == "" {
+		return PathInfo{}
+	}
+	return PathInfo{Kind: pm.Kind, Layout: "profile " + pr.Name, Paper: pm.Paper, Date: pm.Date, Mobile: strings.Contains(low, "/pad/")}
+}
 
 // Layouts names the layouts of pages a mirror is searched for, for messages.
 func Layouts() []string {

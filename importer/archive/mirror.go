@@ -15,6 +15,8 @@ import (
 	"strings"
 	"syscall"
 	"time"
+
+	"github.com/epaper-archive/epaper/importer/extract"
 )
 
 // UnknownHost is the host a mirror without a host folder (wget -r -nH) stands for when
@@ -43,6 +45,7 @@ type Mirror struct {
 	start     string      // for a file: its URL; for a folder: ""
 	below     *siteRoot   // for a folder inside a site root: that root
 	belowRel  string      // and the folder, relative to it ("." for the root itself)
+	profiles  []*extract.Profile
 }
 
 // siteRoot is a folder that stands for the root of a host's site.

@@ -11,6 +11,8 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+
+	"github.com/epaper-archive/epaper/importer/extract"
 )
 
 // Edition is an edition found in a mirror: a paper's pages of one day.
@@ -32,6 +34,8 @@ type NoEditionsError struct {
 	Hosts   []string // its host folders; none for a mirror without one
 	Inside  string   // the host folder Dir is inside of, when it is not the mirror's top
 	Skipped []string // HTML pages found that are of none of the layouts, a few of them
+	// Profiles are the names of the profiles whose URL patterns were looked for too.
+	Profiles []string
 }
 
 func (e *NoEditionsError) Error() string {
@@ -42,8 +46,8 @@ func (e *NoEditionsError) Error() string {
 	case len(e.Hosts) == 0:
 		where = "in it, taken as the site's root (no host folder such as epaper.cqrb.cn was found; give a mirror without one at its top, the folder wget -nH ran in)"
 	}
-	s := fmt.Sprintf("no e-paper pages in %s: looked for pages (版) in the layouts %s, their articles (content_N.htm, nw.D110000…), and index pages (index.html, index.htm, paperindex.htm, default.htm) %s",
-		e.Dir, strings.Join(Layouts(), ", "), where)
+	s := fmt.Sprintf("no e-paper pages in %s: looked for pages (版) in the layouts %s, their articles (content_N.htm, nw.D110000…), pages and articles of the URL patterns of the profiles %s (a paper of another URL scheme needs a profile of its own: --profile FILE, docs/profiles.md), and index pages (index.html, index.htm, paperindex.htm, default.htm) %s",
+		e.Dir, strings.Join(Layouts(), ", "), strings.Join(e.Profiles, ", "), where)
 	if len(e.Skipped) > 0 {
 		s += "; pages of another layout: " + strings.Join(e.Skipped, ", ")
 	}
@@ -83,7 +87,7 @@ func (m *Mirror) Editions() ([]Edition, error) {
 				}
 				return nil
 			}
-			info := classify("/" + p)
+			info := m.classify("/" + p)
 			if info.Kind == "" {
 				if len(skipped) < 3 && isPageName(d.Name()) {
 					skipped = append(skipped, filepath.Join(r.dir, filepath.FromSlash(p)))
@@ -130,6 +134,15 @@ func (m *Mirror) Editions() ([]Edition, error) {
 		return []Edition{ed}, nil
 	}
 	e := &NoEditionsError{Dir: m.dir, Skipped: skipped}
+	ps := m.profiles
+	if ps == nil {
+		ps = extract.Builtin()
+	}
+	for _, p := range ps {
+		if p.Match.Page != "" {
+			e.Profiles = append(e.Profiles, p.Name)
+		}
+	}
 	if !m.hostless {
 		e.Hosts = m.Hosts()
 	}
@@ -220,7 +233,7 @@ func isHTTrackPage(data []byte) bool {
 }
 
 // firstPage is the first page file of a known layout below r, in walk order, or "".
-func firstPage(r *os.Root) string {
+func (m *Mirror) firstPage(r *os.Root) string {
 	first := ""
 	fs.WalkDir(r.FS(), ".", func(p string, d fs.DirEntry, err error) error {
 		switch {
@@ -228,7 +241,7 @@ func firstPage(r *os.Root) string {
 			return fs.SkipAll
 		case d.IsDir() && p != "." && (strings.HasPrefix(d.Name(), ".") || d.Name() == "hts-cache"):
 			return fs.SkipDir
-		case !d.IsDir() && classify("/"+p).Kind == "page":
+		case !d.IsDir() && m.classify("/"+p).Kind == "page":
 			first = p
 			return fs.SkipAll
 		}

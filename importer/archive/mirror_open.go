@@ -13,6 +13,8 @@ import (
 	"strings"
 
 	"golang.org/x/net/publicsuffix"
+
+	"github.com/epaper-archive/epaper/importer/extract"
 )
 
 // MirrorOptions configure OpenMirror.
@@ -21,6 +23,10 @@ type MirrorOptions struct {
 	// its bundles name the original URLs. "": what HTTrack's "Mirrored from" comments say,
 	// else UnknownHost. A mirror with host folders ignores it.
 	Host string
+	// Profiles are the profiles its pages are read with, the user's among them
+	// (extract.WithProfiles); nil: the built-ins. Their URL patterns find pages and
+	// articles besides the layouts (ClassifyPathWith).
+	Profiles []*extract.Profile
 }
 
 // OpenMirror opens the local mirror that p is part of: the folder wget or HTTrack ran in
@@ -50,7 +56,7 @@ func OpenMirror(p string, opt MirrorOptions) (*Mirror, error) {
 			return nil, fmt.Errorf("mirror %q: %w", p, err)
 		}
 	}
-	m := &Mirror{dir: abs}
+	m := &Mirror{dir: abs, profiles: opt.Profiles}
 	dir := abs
 	if !fi.IsDir() {
 		dir = filepath.Dir(abs)
@@ -70,7 +76,7 @@ func OpenMirror(p string, opt MirrorOptions) (*Mirror, error) {
 	case fi.IsDir():
 		err = m.openHostless(abs, "", opt.Host)
 	default:
-		err = m.openHostless(fileRoot(abs), abs, opt.Host)
+		err = m.openHostless(m.fileRoot(abs), abs, opt.Host)
 	}
 	if err != nil {
 		m.Close()
@@ -129,7 +135,7 @@ func (m *Mirror) openHostless(root, file, host string) error {
 		}
 	}
 	if host == "" {
-		host = httrackHost(r, filepath.ToSlash(rel))
+		host = m.httrackHost(r, filepath.ToSlash(rel))
 	}
 	m.hostKnown, m.hostless = host != "", true
 	if host == "" {
@@ -223,7 +229,7 @@ func isHostName(name string) bool {
 // fileRoot is the site's root of a file of a mirror without a host folder: the nearest folder
 // above it below which the file's path is of a known layout and which its relative links do
 // not climb out of, else the file's folder.
-func fileRoot(file string) string {
+func (m *Mirror) fileRoot(file string) string {
 	up := linkDepth(file)
 	dir := filepath.Dir(file)
 	levels := 0
@@ -232,7 +238,7 @@ func fileRoot(file string) string {
 		if err != nil {
 			break
 		}
-		if levels >= up && classify("/"+filepath.ToSlash(rel)).Kind != "" {
+		if levels >= up && m.classify("/"+filepath.ToSlash(rel)).Kind != "" {
 			return d
 		}
 	}
@@ -266,9 +272,9 @@ var reHTTrack = regexp.MustCompile(`<!-- Mirrored from ([^ /]+)(/[^ ]*)? by HTTr
 // httrackHost is the host HTTrack's comment in the page at rel below r (or, for a folder, in
 // its first page) says the page was mirrored from, when the path it names is rel: HTTrack
 // writes its host folder, so this tells the host of one whose folder was lost or renamed.
-func httrackHost(r *os.Root, rel string) string {
+func (m *Mirror) httrackHost(r *os.Root, rel string) string {
 	if rel == "." {
-		rel = firstPage(r)
+		rel = m.firstPage(r)
 	}
 	if rel == "" {
 		return ""
@@ -279,9 +285,9 @@ func httrackHost(r *os.Root, rel string) string {
 	}
 	defer f.Close()
 	head, _ := io.ReadAll(io.LimitReader(f, 8<<10))
-	m := reHTTrack.FindSubmatch(head)
-	if m == nil || path.Clean("/"+string(m[2])) != "/"+rel || !isHostName(string(m[1])) {
+	mm := reHTTrack.FindSubmatch(head)
+	if mm == nil || path.Clean("/"+string(mm[2])) != "/"+rel || !isHostName(string(mm[1])) {
 		return ""
 	}
-	return string(bytes.ToLower(m[1]))
+	return string(bytes.ToLower(mm[1]))
 }

@@ -205,3 +205,25 @@ func TestWriteBranchNeedsItsIndex(t *testing.T) {
 		t.Error("WriteBranch without _index.md: no error")
 	}
 }
+
+// A source names the profile that read its page; a bundle written before that key existed
+// reads as before, with no profile.
+func TestSourceProfile(t *testing.T) {
+	older := []byte("---\ntitle: t\nkind: article\nsource:\n  url: http://e.example.cn/a/content_1.htm\n  via: mirror\n---\n\nbody\n")
+	var a Article
+	if _, err := Decode(older, &a); err != nil || a.Source == nil || a.Source.Profile != "" || a.Source.Via != ViaMirror {
+		t.Fatalf("an older bundle: %v, %+v", err, a.Source)
+	}
+	a.Source.Profile = "qhwb"
+	doc, err := Encode(a, "body\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(doc), "\n  via: mirror\n  profile: qhwb\n") {
+		t.Errorf("the source does not name its profile:\n%s", doc)
+	}
+	var b Article
+	if _, err := Decode(doc, &b); err != nil || b.Source.Profile != "qhwb" {
+		t.Errorf("read back: %v, %+v", err, b.Source)
+	}
+}

@@ -125,6 +125,7 @@ type Source struct {
 	Retrieved    string `yaml:"retrieved,omitempty"` // when these bytes were captured (first), RFC 3339 UTC
 	WARCRecord   string `yaml:"warc_record,omitempty"`
 	WARCFile     string `yaml:"warc_file,omitempty"`
+	Profile      string `yaml:"profile,omitempty"` // the profile that read the page (extract's; founder-generic: the heuristics)
 }
 
 // How a Source's bytes were had.

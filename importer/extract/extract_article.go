@@ -62,7 +62,7 @@ func ExtractArticle(body string, articleURL *url.URL) (*Article, error) {
 func extractArticle(doc sel, body string, articleURL *url.URL) (*Article, error) {
 	prop, hasProp := enpProperty(body)
 	founder := hasProp || doc.find(selFounder).length() > 0
-	a := &Article{URL: articleURL.String(), ID: ArticleID(articleURL.String())}
+	a := &Article{URL: articleURL.String(), ID: ArticleID(articleURL.String()), Profile: Generic}
 	if a.ID == "" {
 		a.ID = prop["articleid"]
 	}

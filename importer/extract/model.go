@@ -86,6 +86,7 @@ type Article struct {
 	// beside an empty body).
 	TitleFrom string
 	BodyFrom  string
+	Profile   string // the profile that read it (Generic: the heuristics)
 }
 
 // Block is a paragraph or an image of an article body.

@@ -36,7 +36,7 @@ func ExtractArticleWith(ps []*Profile, body string, articleURL *url.URL) (*Artic
 // paragraphs and pictures (a paragraph after a picture is its caption), the byline from the
 // author field or, where that is empty, a paragraph the profile's byline names.
 func (pr *Profile) readArticle(doc sel, u *url.URL) (*Article, error) {
-	a := &Article{URL: u.String(), ID: pr.ArticleID(u.String()), TitleFrom: pr.Article.Title, BodyFrom: pr.Article.Body}
+	a := &Article{URL: u.String(), ID: pr.ArticleID(u.String()), TitleFrom: pr.Article.Title, BodyFrom: pr.Article.Body, Profile: pr.Name}
 	if a.ID == "" {
 		a.ID = ArticleID(u.String())
 	}
