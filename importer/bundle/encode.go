@@ -32,7 +32,7 @@ var directFields = map[reflect.Type][]string{
 	reflect.TypeFor[Image]():        {"src", "caption"},
 	reflect.TypeFor[Missing]():      {"part", "url,omitempty", "reason"},
 	reflect.TypeFor[File]():         {"name", "url,omitempty", "sha256"},
-	reflect.TypeFor[Source]():       {"url", "raw,omitempty", "sha256,omitempty", "charset,omitempty", "etag,omitempty", "last_modified,omitempty", "status,omitempty", "via,omitempty", "retrieved,omitempty", "warc_record,omitempty", "warc_file,omitempty"},
+	reflect.TypeFor[Source]():       {"url", "raw,omitempty", "sha256,omitempty", "charset,omitempty", "etag,omitempty", "last_modified,omitempty", "status,omitempty", "via,omitempty", "retrieved,omitempty", "warc_record,omitempty", "warc_file,omitempty", "profile,omitempty"},
 }
 
 // directKnown says whether directFields are the front matter types' fields: checked once,
@@ -381,4 +381,5 @@ func (w *matterWriter) source(s *Source) {
 	w.strOmit(nested, "retrieved", s.Retrieved)
 	w.strOmit(nested, "warc_record", s.WARCRecord)
 	w.strOmit(nested, "warc_file", s.WARCFile)
+	w.strOmit(nested, "profile", s.Profile)
 }
