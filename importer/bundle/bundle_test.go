@@ -227,3 +227,34 @@ func TestSourceProfile(t *testing.T) {
 		t.Errorf("read back: %v, %+v", err, b.Source)
 	}
 }
+
+// A page bundle written before regions were one string each (no kind, points a list of
+// pairs) reads as today's: the same points string, kind article, and is written back in
+// today's form; a pair that is not two finite numbers of at least 0 is an error.
+func TestOlderRegionsRead(t *testing.T) {
+	older := []byte("---\ntitle: p\nkind: page\nregions:\n  - article: \"100\"\n    points:\n      - [0.02, 0.1333]\n      - [0.98, 0.1333]\n      - [1, 0.5]\n  - kind: photo\n    url: http://e.example.cn/p.jpg\n    points: 0.1,0.2 0.3,0.4\n---\n")
+	var p Page
+	if _, err := Decode(older, &p); err != nil {
+		t.Fatal(err)
+	}
+	want := []Region{
+		{Kind: RegionArticle, Article: "100", Points: "0.02,0.1333 0.98,0.1333 1,0.5"},
+		{Kind: RegionPhoto, URL: "http://e.example.cn/p.jpg", Points: "0.1,0.2 0.3,0.4"},
+	}
+	if !reflect.DeepEqual(p.Regions, want) {
+		t.Fatalf("older regions read as %+v, want %+v", p.Regions, want)
+	}
+	doc, err := Encode(p, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(doc), "  - kind: article\n    article: \"100\"\n    points: 0.02,0.1333 0.98,0.1333 1,0.5\n") {
+		t.Errorf("written back:\n%s", doc)
+	}
+	for _, bad := range []string{"[.nan, 0.1]", "[-0.5, 0.1]", "[0.1]", "[a, b]"} {
+		doc := []byte("---\ntitle: p\nkind: page\nregions:\n  - article: \"1\"\n    points:\n      - " + bad + "\n---\n")
+		if _, err := Decode(doc, &p); err == nil {
+			t.Errorf("points %s: no error", bad)
+		}
+	}
+}

@@ -3,9 +3,12 @@ package bundle
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
+
+	"go.yaml.in/yaml/v3"
 )
 
 // The front matter of each kind of bundle. Fields are written in the order they are
@@ -151,6 +154,42 @@ type Region struct {
 	// width or height with at most 4 decimals (Points and ParsePoints): one string rather
 	// than a list per point keeps a page's front matter small.
 	Points string `yaml:"points"`
+}
+
+// UnmarshalYAML reads a region as Region's fields say, and also as bundles written before
+// regions were one string each wrote it: points as a list of [x, y] pairs (and no kind),
+// read as the string Points writes, so that an archive imported then is read the same.
+func (r *Region) UnmarshalYAML(n *yaml.Node) error {
+	type plain Region
+	if n.Kind == yaml.MappingNode {
+		for i := 1; i < len(n.Content); i += 2 {
+			k, v := n.Content[i-1], n.Content[i]
+			if k.Value != "points" || v.Kind != yaml.SequenceNode {
+				continue
+			}
+			var pairs []Point
+			if err := v.Decode(&pairs); err != nil {
+				return err
+			}
+			for _, p := range pairs {
+				if !finite(p[0]) || !finite(p[1]) {
+					return fmt.Errorf("line %d: points: %v is not x,y of finite numbers of at least 0", v.Line, p)
+				}
+			}
+			c := *n
+			c.Content = slices.Clone(n.Content)
+			c.Content[i] = &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: Points(pairs)}
+			n = &c
+			break
+		}
+	}
+	if err := n.Decode((*plain)(r)); err != nil {
+		return err
+	}
+	if r.Kind == "" && r.Article != "" { // older bundles: every region was an article's
+		r.Kind = RegionArticle
+	}
+	return nil
 }
 
 // Kinds of Region.
