@@ -2,6 +2,7 @@ package synth
 
 import (
 	"context"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -9,6 +10,8 @@ import (
 	"path/filepath"
 	"regexp"
 	"strconv"
+	"strings"
+	"sync"
 	"time"
 
 	"github.com/epaper-archive/epaper/importer"
@@ -33,7 +36,7 @@ const complete = ".complete"
 // one unless the cache has it.
 func Mirror(cache string, o Options) (string, error) {
 	o = o.WithDefaults()
-	if dir := cached(cache, "mirror", o); dir != "" {
+	if dir := cached(cache, "mirror", o, ""); dir != "" {
 		return filepath.Join(dir, Paper().Host), nil
 	}
 	dir := filepath.Join(cache, "mirror-"+o.Key())
@@ -51,30 +54,90 @@ func Mirror(cache string, o Options) (string, error) {
 // Site returns a site folder under cache whose content/ holds exactly the days of o as
 // epaper import writes them, importing the mirror unless the cache has the site or a larger
 // one to take the days from.
+//
+// A cached site is used only when it was imported by an importer that writes the same
+// bundles as this one: its marker records the digest of the first day as the importer
+// wrote it then (formatStamp), and a site whose digest differs from today's is imported
+// again (a site imported before a change of the bundle format measured the old format, or
+// failed to build).
 func Site(cache string, o Options) (string, error) {
 	o = o.WithDefaults()
+	mirror, err := Mirror(cache, o)
+	if err != nil {
+		return "", err
+	}
+	stamp, err := formatStamp(cache, mirror, o)
+	if err != nil {
+		return "", err
+	}
 	dir := filepath.Join(cache, "site-"+o.Key())
-	if _, err := os.Stat(filepath.Join(dir, complete)); err == nil {
+	if hasStamp(dir, stamp) {
 		return dir, nil
 	}
 	if err := os.RemoveAll(dir); err != nil {
 		return "", err
 	}
-	if larger := cached(cache, "site", o); larger != "" {
+	if larger := cached(cache, "site", o, stamp); larger != "" {
 		if err := linkSubset(larger, dir, o); err != nil {
 			return "", err
 		}
-		return dir, markComplete(dir, "linked from "+larger+"\n")
-	}
-	mirror, err := Mirror(cache, o)
-	if err != nil {
-		return "", err
+		return dir, markComplete(dir, stamp+"linked from "+larger+"\n")
 	}
 	n, err := Import(mirror, dir, o)
 	if err != nil {
 		return "", err
 	}
-	return dir, markComplete(dir, fmt.Sprintf("imported %d articles from %s\n", n, mirror))
+	return dir, markComplete(dir, stamp+fmt.Sprintf("imported %d articles from %s\n", n, mirror))
+}
+
+var stamps sync.Map // mirror and first day → the stamp, computed once a process
+
+// formatStamp is the line a cached site's marker holds: the SHA-256 of the files the
+// importer writes for the first day of o (their paths and bytes, in order), imported now
+// into a temporary folder. The import is deterministic, so the digest changes only when
+// what the importer writes does.
+func formatStamp(cache, mirror string, o Options) (string, error) {
+	key := mirror + "|" + o.Start.Format(time.DateOnly)
+	if s, ok := stamps.Load(key); ok {
+		return s.(string), nil
+	}
+	tmp, err := os.MkdirTemp(cache, "format-")
+	if err != nil {
+		return "", err
+	}
+	defer os.RemoveAll(tmp)
+	one := o
+	one.Days = 1
+	if _, err := Import(mirror, tmp, one); err != nil {
+		return "", fmt.Errorf("the format stamp: %w", err)
+	}
+	h := sha256.New()
+	content := filepath.Join(tmp, "content")
+	err = filepath.WalkDir(content, func(path string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(content, path)
+		fmt.Fprintf(h, "%s %d\n", filepath.ToSlash(rel), len(data))
+		h.Write(data)
+		return nil
+	})
+	if err != nil {
+		return "", err
+	}
+	s := fmt.Sprintf("format: %x\n", h.Sum(nil))
+	stamps.Store(key, s)
+	return s, nil
+}
+
+// hasStamp says whether dir is complete and its marker holds stamp.
+func hasStamp(dir, stamp string) bool {
+	note, err := os.ReadFile(filepath.Join(dir, complete))
+	return err == nil && strings.HasPrefix(string(note), stamp)
 }
 
 // Import imports the days of o from the mirror host folder into siteDir, without rate
@@ -124,8 +187,8 @@ func Import(mirror, siteDir string, o Options) (int, error) {
 var reKey = regexp.MustCompile(`^(mirror|site)-(\d{8})-d(\d+)-p(\d+)-a(\d+)-s(\d+)$`)
 
 // cached returns the smallest complete folder of a kind under cache that holds every day
-// of o, or "".
-func cached(cache, kind string, o Options) string {
+// of o (and whose marker begins with stamp), or "".
+func cached(cache, kind string, o Options, stamp string) string {
 	entries, _ := os.ReadDir(cache)
 	best, bestDays := "", 0
 	for _, e := range entries {
@@ -139,7 +202,7 @@ func cached(cache, kind string, o Options) string {
 			continue
 		}
 		dir := filepath.Join(cache, e.Name())
-		if _, err := os.Stat(filepath.Join(dir, complete)); err == nil {
+		if hasStamp(dir, stamp) {
 			best, bestDays = dir, days
 		}
 	}
