@@ -15,12 +15,19 @@ import (
 // together into out, which it replaces as a whole once all is in place. The shards publish
 // different files, but for the theme's CSS and scripts, which they share: a file in two
 // folders must be the same bytes, else Merge fails naming it. _redirects, which every shard
-// writes for its own pages, is the exception: its lines are merged, sorted.
+// writes for its own pages, is the exception: its lines are merged, sorted. out may not be
+// or lie among the shard folders, nor among the inputs of the site whose folder holds it
+// (its content/, layouts/, static/ …), as a build's output may not.
 func Merge(out string, dirs []string) error {
 	if len(dirs) == 0 {
 		return errors.New("merge: no shard folders given")
 	}
-	return stage(out, "merge", outGuard{inputs: dirs}, func(staging string) error { return mergeInto(staging, dirs) })
+	g := outGuard{inputs: dirs}
+	if site := siteHolding(out); site != "" {
+		g = guardSite(site)
+		g.inputs = append(g.inputs, dirs...)
+	}
+	return stage(out, "merge", g, func(staging string) error { return mergeInto(staging, dirs) })
 }
 
 // mergeInto puts the shard folders dirs together into the empty folder staging, as Merge

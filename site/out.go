@@ -52,6 +52,21 @@ func guardSite(siteDir string) outGuard {
 	return g
 }
 
+// siteHolding returns the nearest folder above out that holds a content/ folder (the site
+// out is written in), or "".
+func siteHolding(out string) string {
+	abs, err := filepath.Abs(out)
+	if err != nil {
+		return ""
+	}
+	for d := filepath.Dir(abs); d != filepath.Dir(d); d = filepath.Dir(d) {
+		if fi, err := os.Stat(bundle.ContentDir(d)); err == nil && fi.IsDir() {
+			return d
+		}
+	}
+	return ""
+}
+
 // check returns an error wrapping ErrUnsafeOut if out may not be replaced as a whole.
 func (g outGuard) check(out string) error {
 	abs, err := filepath.Abs(out)

@@ -107,3 +107,41 @@ func TestBuildReplacesItsOwnOut(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// merge --out into a folder of a site's inputs (a new one inside content/, static/ or
+// layouts/, where the merged HTML would become pages or templates of the next build) is
+// refused as build refuses it: exit 2, nothing written.
+func TestMergeRefusesAnOutAmongTheSitesInputs(t *testing.T) {
+	t.Parallel()
+	site := filepath.Join(t.TempDir(), "site")
+	for _, d := range []string{"content/cqrb", "static", "layouts"} {
+		if err := os.MkdirAll(filepath.Join(site, filepath.FromSlash(d)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	shard := filepath.Join(t.TempDir(), "root")
+	if err := os.MkdirAll(shard, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(shard, "index.html"), []byte("<p>home</p>"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, out := range []string{
+		filepath.Join(site, "content", "new"),
+		filepath.Join(site, "content", "cqrb", "new"),
+		filepath.Join(site, "static", "new"),
+		filepath.Join(site, "layouts", "new"),
+		filepath.Join(site, "assets"),
+	} {
+		_, errOut, code := runEpaper(t, "merge", "--out", out, shard)
+		if code != 2 || !strings.Contains(errOut, out) {
+			t.Errorf("merge --out %s: exit %d, %q; want 2 and a message naming it", out, code, errOut)
+		}
+		if _, err := os.Stat(out); err == nil {
+			t.Errorf("merge --out %s wrote into the site's inputs", out)
+		}
+	}
+	if _, errOut, code := runEpaper(t, "merge", "--out", filepath.Join(site, "public"), shard); code != 0 {
+		t.Errorf("merge --out SITE/public: exit %d: %s", code, errOut)
+	}
+}
