@@ -28,8 +28,8 @@ func (p LinkProblem) String() string {
 	return fmt.Sprintf("%s: %q leads to no file", p.File, p.Ref)
 }
 
-// CheckLinks reads every HTML file under public and checks that each href, src and srcset
-// candidate that stays on the site names a file that is there, inside public (a relative
+// CheckLinks reads every HTML file under public and checks that each href, src, poster,
+// data and srcset candidate that stays on the site names a file that is there, inside public (a relative
 // link that climbs out of it is a problem even when a file is there). basePath is the path of the site's URL
 // ("/" offline, "/epaper/" for https://example.org/epaper/): root-relative links start with
 // it. Links to other sites are not followed. It returns the problems and how many links it
@@ -67,8 +67,8 @@ func CheckLinks(public, basePath string) ([]LinkProblem, int, error) {
 	return problems, checked, err
 }
 
-// pageRefs returns the href and src attributes of a page, and the URLs of its srcset
-// attributes.
+// pageRefs returns the href, src, poster and data (<object>) attributes of a page, and the
+// URLs of its srcset attributes.
 func pageRefs(file string) ([]string, error) {
 	f, err := os.Open(file)
 	if err != nil {
@@ -85,7 +85,7 @@ func pageRefs(file string) ([]string, error) {
 			for {
 				k, v, more := z.TagAttr()
 				switch string(k) {
-				case "href", "src":
+				case "href", "src", "poster", "data":
 					refs = append(refs, string(v))
 				case "srcset", "imagesrcset":
 					refs = append(refs, srcsetURLs(string(v))...)
@@ -99,9 +99,13 @@ func pageRefs(file string) ([]string, error) {
 }
 
 // localTarget is the file a link of page names, or false for a link that leaves the site
-// or names no file (a fragment, mailto:, data:).
+// or names no file (a fragment, mailto:, data:). A file: URL names a file of the machine
+// the site is read on, outside the site: its target lies out of public.
 func localTarget(public, page, basePath, ref string) (string, bool) {
 	u, err := url.Parse(strings.TrimSpace(ref))
+	if err == nil && strings.EqualFold(u.Scheme, "file") {
+		return filepath.Join(filepath.Dir(public), "\x00a-file-url"), true // a file of the machine, not of the site
+	}
 	if err != nil || u.Scheme != "" || u.Host != "" || u.Path == "" {
 		return "", false
 	}

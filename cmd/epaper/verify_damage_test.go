@@ -46,6 +46,10 @@ func TestVerifyCatchesDamage(t *testing.T) {
 		{"deleted page index", remove(filepath.Join(page, "_index.md")), `content/cqrb/2021-04-14/_index.md: bundle 005 (005/_index.md)`},
 		{"srcset target", appendTo(article, `<img src="../../../../cqrb/2021-04-14/005/scan.jpg" srcset="nothing-here.jpg 2x, ../268821/img-1.jpg 3x">`), `"nothing-here.jpg" leads to no file`},
 		{"link out of the public folder", appendTo(article, `<a href="../../../../../../../../../../etc/passwd">x</a>`), `"../../../../../../../../../../etc/passwd" leads out of the site`},
+		{"deleted edition index", remove(filepath.Join("content", "cqrb", "2021-04-14", "_index.md")), `content/cqrb/2021-04-14: no _index.md`},
+		{"file URL", appendTo(article, `<a href="file:///etc/passwd">x</a>`), `"file:///etc/passwd" leads out of the site`},
+		{"poster out of the public folder", appendTo(article, `<video poster="../../../../../../../../../etc/hostname"></video>`), `"../../../../../../../../../etc/hostname" leads out of the site`},
+		{"object out of the public folder", appendTo(article, `<object data="../../../../../../../../../etc/hosts"></object>`), `"../../../../../../../../../etc/hosts" leads out of the site`},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			t.Parallel()

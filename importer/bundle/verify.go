@@ -42,7 +42,8 @@ type VerifyStats struct {
 // Verify checks the bundles under siteDir/content: the raw page each names is there and its
 // SHA-256 is the one recorded at import; every file it names (scan, PDF, images) exists and,
 // where the bundle records one, has its SHA-256; an article's body has the digest recorded;
-// every bundle an edition's manifest lists is there. The parts bundles list as missing are
+// every bundle an edition's manifest lists is there; no folder that holds a branch bundle
+// lacks its own index (an edition's _index.md, and its manifest, deleted). The parts bundles list as missing are
 // counted in the stats, as warnings.
 func Verify(siteDir string) ([]Problem, VerifyStats, error) {
 	content := ContentDir(siteDir)
@@ -52,7 +53,14 @@ func Verify(siteDir string) ([]Problem, VerifyStats, error) {
 		if err != nil {
 			return err
 		}
-		if d.IsDir() || (d.Name() != LeafIndex && d.Name() != BranchIndex) {
+		if d.IsDir() {
+			if path != content && orphaned(path) {
+				rel, _ := filepath.Rel(siteDir, path)
+				problems = append(problems, Problem{File: filepath.ToSlash(rel), Message: "no " + BranchIndex + ", though bundles below it have theirs: its bundle (an edition's, with the manifest of its pages and articles) is gone, or its import did not finish (import it again)"})
+			}
+			return nil
+		}
+		if d.Name() != LeafIndex && d.Name() != BranchIndex {
 			return nil
 		}
 		rel, _ := filepath.Rel(siteDir, path)
@@ -67,6 +75,29 @@ func Verify(siteDir string) ([]Problem, VerifyStats, error) {
 	}
 	sort.Slice(problems, func(i, j int) bool { return problems[i].String() < problems[j].String() })
 	return problems, stats, err
+}
+
+// orphaned reports whether dir has no index of its own while a folder in it has a branch
+// index: a paper's, an edition's or a page's bundle whose index is gone.
+func orphaned(dir string) bool {
+	for _, name := range []string{BranchIndex, LeafIndex} {
+		if _, err := os.Stat(filepath.Join(dir, name)); err == nil {
+			return false
+		}
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return false
+	}
+	for _, e := range entries {
+		if !e.IsDir() {
+			continue
+		}
+		if fi, err := os.Stat(filepath.Join(dir, e.Name(), BranchIndex)); err == nil && !fi.IsDir() {
+			return true
+		}
+	}
+	return false
 }
 
 // bundleFiles is what a bundle's front matter says about its files.
