@@ -100,6 +100,32 @@ func TestMirrorPublishesNoFileOfTheMachine(t *testing.T) {
 			t.Errorf("the article's bundle:\n%s", md)
 		}
 	})
+	// A page file given as SOURCE whose links climb above the folder its layout says is the
+	// mirror's (user/mirror/html/test/…, links up to user/): the mirror stays user/mirror,
+	// and user/secret.gif is not in it.
+	t.Run("links climbing above the mirror", func(t *testing.T) {
+		t.Parallel()
+		user := t.TempDir()
+		if err := os.WriteFile(filepath.Join(user, "secret.gif"), secretGIF, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		mirror := filepath.Join(user, "mirror")
+		up := "../../../../../../secret.gif" // from html/test/2021-04/14/001/ to user/
+		confinedMirror(t, mirror, up, "../../../../../../secret.pdf", "../../../../../res/pic.gif", up)
+		site := t.TempDir()
+		out, errOut, code := runEpaper(t, "import", "--paper", "test", "--site", site, filepath.Join(mirror, "html", "test", "2021-04", "14", "001", "node.htm"))
+		if code == 2 || !strings.Contains(out, "1 edition (2021-04-14): 1 pages, 1 articles") {
+			t.Errorf("exit %d:\n%s%s", code, out, errOut)
+		}
+		noSecret(t, site)
+		art := filepath.Join(site, "content", "test", "2021-04-14", "001", "1")
+		if got, err := os.ReadFile(filepath.Join(art, "img-1.gif")); err != nil || !bytes.Equal(got, tinyGIF) {
+			t.Errorf("the mirror's own picture was not kept: %v", err)
+		}
+		if md := readFile(t, filepath.Join(art, "index.md")); !strings.Contains(md, "not in the mirror: "+filepath.Join(mirror, "secret.gif")) {
+			t.Errorf("the picture above the mirror is not missing, not in the mirror:\n%s", md)
+		}
+	})
 	t.Run("symbolic links", func(t *testing.T) {
 		t.Parallel()
 		dir := t.TempDir()

@@ -228,21 +228,48 @@ func isHostName(name string) bool {
 
 // fileRoot is the site's root of a file of a mirror without a host folder: the nearest folder
 // above it below which the file's path is of a known layout and which its relative links do
-// not climb out of, else the file's folder.
+// not climb out of, else the file's folder. The links are the page's own, so a page may not
+// take the root higher than the last folder below which its path is of one of the layouts
+// (or of a user's profile): the built-in profiles' patterns match a path below any folder,
+// and a hostile page would otherwise have the machine's files above the mirror read as its
+// own (../../../../../../secret.jpg).
 func (m *Mirror) fileRoot(file string) string {
 	up := linkDepth(file)
 	dir := filepath.Dir(file)
+	shaped := "" // the highest folder so far below which the path is of a layout's shape
 	levels := 0
 	for d := dir; d != filepath.Dir(d) && levels < 10; d, levels = filepath.Dir(d), levels+1 {
 		rel, err := filepath.Rel(d, file)
 		if err != nil {
 			break
 		}
-		if levels >= up && m.classify("/"+filepath.ToSlash(rel)).Kind != "" {
-			return d
+		p := "/" + filepath.ToSlash(rel)
+		if m.classify(p).Kind == "" {
+			continue
+		}
+		byShape := m.byShape(p)
+		if byShape {
+			shaped = d
+		}
+		if levels >= up {
+			if byShape || shaped == "" {
+				return d
+			}
+			return shaped
 		}
 	}
 	return dir
+}
+
+// byShape says whether p is a page or an article of one of the layouts or of a user's
+// profile's URL patterns: a path of a shape that starts at the site's root.
+func (m *Mirror) byShape(p string) bool {
+	for _, pr := range m.profiles {
+		if !pr.IsBuiltin() && profilePath(pr, p).Kind != "" {
+			return true
+		}
+	}
+	return classify(p).Kind != ""
 }
 
 var reUpLink = regexp.MustCompile(`(?i)(?:href|src)\s*=\s*["']?((?:\.\./)+)`)
