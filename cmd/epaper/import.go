@@ -55,6 +55,9 @@ A local mirror or archive is read without rate limit or robots.txt.`,
 			if opt.Fetch.UserAgent == "" {
 				opt.Fetch.UserAgent = fetch.UserAgent(versionNumber())
 			}
+			if err := checkAllowHosts(cmd, opt.Fetch.AllowHosts); err != nil {
+				return err
+			}
 			if err := flagError(cmd, opt.Fetch.Validate()); err != nil {
 				return err
 			}
@@ -198,6 +201,21 @@ func flagError(cmd *cobra.Command, err error) error {
 		value = fl.Value.String()
 	}
 	return usageError{fmt.Errorf("%s: --%s %s: must be %s", cmd.Name(), name, value, oe.Want)}
+}
+
+// checkAllowHosts makes an --allow-host that is not a host name or name:port (a URL, a path,
+// nothing) a usage error: it would match no host, and what the user meant to allow would be
+// reported as on another host.
+func checkAllowHosts(cmd *cobra.Command, hosts []string) error {
+	if cmd.Flags().Changed("allow-host") && len(hosts) == 0 {
+		hosts = []string{""}
+	}
+	for _, h := range hosts {
+		if u, err := url.Parse("http://" + h); err != nil || h == "" || u.Host != h || u.User != nil {
+			return usageError{fmt.Errorf("%s: --allow-host %q: must be a host name or name:port (img.example.cn, img.example.cn:8080), not a URL", cmd.Name(), h)}
+		}
+	}
+	return nil
 }
 
 // reachableHosts are the hosts an import of source may reach on loopback, private or

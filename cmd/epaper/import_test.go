@@ -21,6 +21,9 @@ func TestImportRefusesNonsensicalFetchFlags(t *testing.T) {
 		{"--retries", "-1", "--retries -1: must be 0 or more"},
 		{"--max-redirects", "-2", "--max-redirects -2: must be 0 or more"},
 		{"--max-retry-after", "-1m", "--max-retry-after -1m0s: must be 0 or more"},
+		{"--allow-host", "https://img.example.cn/", `--allow-host "https://img.example.cn/": must be a host name or name:port`},
+		{"--allow-host", "", `--allow-host "": must be a host name or name:port`},
+		{"--allow-host", "img.example.cn/res", `--allow-host "img.example.cn/res": must be a host name or name:port`},
 	} {
 		site := t.TempDir()
 		_, errOut, code := runEpaper(t, "import", "--site", site, tt.flag, tt.value, fixture.Root())
