@@ -89,8 +89,8 @@ func (im *Importer) editionOf(entry *decoded) (bundle.Ref, error) {
 	if err := im.identify(ed); err != nil {
 		return bundle.Ref{}, err
 	}
-	if err := bundle.CheckName(ed.Paper); err != nil {
-		return bundle.Ref{}, fmt.Errorf("%s: paper code: %w", ed.URL, err)
+	if err := bundle.CheckPaper(ed.Paper); err != nil {
+		return bundle.Ref{}, fmt.Errorf("%s: %w: pass --paper CODE", ed.URL, err)
 	}
 	return bundle.Ref{Paper: ed.Paper, Edition: ed.Date.Format(time.DateOnly)}, nil
 }

@@ -17,6 +17,8 @@ import (
 
 	"github.com/gohugoio/hugo/common/hmaps"
 	"github.com/gohugoio/hugo/resources/page"
+
+	"github.com/epaper-archive/epaper/importer/bundle"
 )
 
 // Aliases keep the original site's URLs alive in a CDN build: a redirect page at each
@@ -115,7 +117,7 @@ func aliasFile(a, prefix string) (string, error) {
 }
 
 // reservedRoots are names at the site's root that a build may publish (or a server read).
-var reservedRoots = []string{"index.html", "index.xml", "index.json", "404.html", "robots.txt", "sitemap.xml", "sitemaps", "_redirects", "_headers", "css", "js", "search", "pagefind", "favicon.ico", stateDir}
+var reservedRoots = bundle.SiteRoots
 
 // publishAliases writes the redirect pages of claims into the built site dir, and, for a
 // CDN build, its _redirects; roots are the folders of the site's own pages. What it refuses

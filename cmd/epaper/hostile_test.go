@@ -58,3 +58,42 @@ func TestImportReadsAnArticleNestedTooDeep(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// A paper whose code is a folder the built site publishes for itself (a mirror's
+// search/YYYY-MM/DD/NNN/node.htm makes the code "search") would have its pages built over the
+// site's search page, stylesheets or scripts: the import refuses the code, saying to pass
+// --paper, and writes nothing; with --paper the edition imports.
+func TestImportRefusesAPaperCodeTheSiteUses(t *testing.T) {
+	t.Parallel()
+	for _, code := range []string{"search", "css", "js", "pagefind"} {
+		mirror := t.TempDir()
+		day := filepath.Join(mirror, code, "2021-04", "14", "001")
+		if err := os.MkdirAll(day, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		page := `<html><head><meta charset="utf-8"><title>测试报</title></head><body>
+<table id="pageList"><tr><td><a id="pageLink" href="node.htm">第001版：要闻</a></td></tr></table>
+<table id="articleList"><tr><td><a href="content_1.htm">稿件一</a></td></tr></table></body></html>`
+		article := `<html><head><meta charset="utf-8"></head><body><founder-title>稿件一</founder-title><founder-content><p>正文。</p></founder-content></body></html>`
+		if err := os.WriteFile(filepath.Join(day, "node.htm"), []byte(page), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(day, "content_1.htm"), []byte(article), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		site := t.TempDir()
+		out, errOut, code0 := runEpaper(t, "import", "--site", site, mirror)
+		if code0 == 0 || !strings.Contains(errOut, `"`+code+`"`) || !strings.Contains(errOut, "--paper") {
+			t.Errorf("paper code %s: exit %d, want a failure naming the code and --paper:\n%s%s", code, code0, out, errOut)
+		}
+		if _, err := os.Stat(filepath.Join(site, "content", code)); err == nil {
+			t.Errorf("paper code %s: content/%s was written", code, code)
+		}
+		if _, errOut, code0 := runEpaper(t, "import", "--site", site, "--paper", code, mirror); code0 != 2 || !strings.Contains(errOut, "--paper "+`"`+code+`"`) {
+			t.Errorf("--paper %s: exit %d, want 2:\n%s", code, code0, errOut)
+		}
+		if _, errOut, code0 := runEpaper(t, "import", "--site", site, "--paper", "test", mirror); code0 != 0 {
+			t.Errorf("--paper test: exit %d:\n%s", code0, errOut)
+		}
+	}
+}

@@ -66,7 +66,7 @@ A local mirror or archive is read without rate limit or robots.txt.`,
 					cmd.Flags().Lookup("rate").Value, minRate, cmd.Flags().Lookup("rate").Value, time.Duration(float64(time.Second)/r).Round(time.Hour))}
 			}
 			if opt.Paper != "" {
-				if err := bundle.CheckName(opt.Paper); err != nil {
+				if err := bundle.CheckPaper(opt.Paper); err != nil {
 					return usageError{fmt.Errorf("import: --paper %q: %w", opt.Paper, err)}
 				}
 			}

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strings"
 )
 
 // Ref names a bundle of a content tree by its folders: a paper (Paper), an edition of it
@@ -100,6 +101,25 @@ func ContentDir(siteDir string) string { return filepath.Join(siteDir, "content"
 // safeName is what a folder of a bundle may be called: epaper chooses every name it writes,
 // from ids it has checked against this, so no URL can steer a write outside the site.
 var safeName = regexp.MustCompile(`^[0-9A-Za-z][0-9A-Za-z_.\-]{0,99}$`)
+
+// SiteRoots are the names the built site publishes at its root for itself (its home page,
+// feeds, stylesheets, scripts, search, a server's files) or keeps there (.epaper): a paper's
+// folder is published at the root too, so no paper may be called so.
+var SiteRoots = []string{"index.html", "index.xml", "index.json", "404.html", "robots.txt", "sitemap.xml", "sitemaps", "_redirects", "_headers", "css", "js", "search", "pagefind", "favicon.ico", ".epaper"}
+
+// CheckPaper returns an error unless code can be a paper's folder: a bundle's name (CheckName)
+// that is none of SiteRoots, in any case.
+func CheckPaper(code string) error {
+	if err := CheckName(code); err != nil {
+		return fmt.Errorf("paper code %q: %w", code, err)
+	}
+	for _, r := range SiteRoots {
+		if strings.EqualFold(r, code) {
+			return fmt.Errorf("paper code %q: the built site publishes its own %s at its root, where the paper's folder would go", code, r)
+		}
+	}
+	return nil
+}
 
 // CheckName returns an error naming the first of names that cannot be a bundle's folder:
 // one to a hundred ASCII letters, digits, '_', '.' and '-', starting with a letter or digit.
