@@ -6,15 +6,19 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/bep/logg"
 	"github.com/gohugoio/hugo/common/loggers"
 	"github.com/gohugoio/hugo/create"
 	"github.com/gohugoio/hugo/resources/page"
+
+	"github.com/epaper-archive/epaper/importer/bundle"
 )
 
-// ErrBadTarget is the error (wrapped) of NewContent asked for a path that exists already or
-// lies outside content/: nothing is written.
+// ErrBadTarget is the error (wrapped) of NewContent asked for a path that exists already,
+// lies outside content/ or in a folder the built site publishes for itself (search/, css/ …:
+// bundle.SiteRoots): nothing is written.
 var ErrBadTarget = errors.New("not a new path in content/")
 
 // NewContent creates content/<target> from the archetypes (the site's own, else the embedded
@@ -47,6 +51,15 @@ func NewContent(o Options, target, kind string) (string, error) {
 	}
 	if !filepath.IsLocal(target) {
 		return "", fmt.Errorf("new %q: %w: the path must lie inside content/", target, ErrBadTarget)
+	}
+	first, _, inFolder := strings.Cut(filepath.ToSlash(target), "/")
+	if !inFolder { // content/search.md is published as search/index.html
+		first = strings.TrimSuffix(first, filepath.Ext(first))
+	}
+	for _, r := range bundle.SiteRoots {
+		if strings.EqualFold(first, r) {
+			return "", fmt.Errorf("new %q: %w: the built site publishes its own %s at its root, where this would go", target, ErrBadTarget, r)
+		}
 	}
 	if _, err := os.Lstat(filepath.Join(siteDir, "content", target)); err == nil {
 		return "", fmt.Errorf("new: %s already exists: %w", filepath.Join(siteDir, "content", target), ErrBadTarget)

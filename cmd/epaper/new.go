@@ -20,7 +20,8 @@ func newCmd(stdout, stderr io.Writer) *cobra.Command {
 		Short: "Create a hand-made article bundle from the archetypes",
 		Long: `New creates SITE/content/PATH from an archetype: the site's own archetypes/, else the
 ones compiled into epaper. PATH without an extension becomes a bundle (PATH/index.md). A PATH that exists already,
-or that leads out of content/, is a usage error (exit 2): nothing is written. New holds the
+that leads out of content/, or that lies where the built site publishes its own pages
+(search/, css/, js/ …), is a usage error (exit 2): nothing is written. New holds the
 site alone while it writes (as an import does): it waits for an import or build of the site
 to end, or with --no-wait fails (exit 1) naming it.
 

@@ -66,3 +66,19 @@ func TestNewOnAnExistingPath(t *testing.T) {
 		}
 	}
 }
+
+// epaper new under a folder the built site publishes for itself (search/, css/ …), whose
+// page would be built over the site's own, is refused like a path that exists.
+func TestNewRefusesAFolderTheSiteUses(t *testing.T) {
+	t.Parallel()
+	site := t.TempDir()
+	for _, arg := range []string{"search/2021-04-15/001/note", "CSS/x", "index.html/note", "search.md"} {
+		_, errOut, code := runEpaper(t, "new", "--site", site, arg)
+		if code != 2 || !strings.Contains(errOut, "publishes its own") {
+			t.Errorf("new %s: exit %d, %q; want 2 and the reason", arg, code, errOut)
+		}
+	}
+	if _, errOut, code := runEpaper(t, "new", "--site", site, "cqrb/2021-04-15/001/note"); code != 0 {
+		t.Errorf("new under a paper: exit %d: %s", code, errOut)
+	}
+}
