@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -99,7 +100,8 @@ func holding(eds []archive.Edition) string {
 // summariseEditions prints a line per edition, the failures, and the totals; it fails when
 // anything failed.
 func summariseEditions(stdout, stderr io.Writer, siteDir string, results []importer.DayResult) error {
-	var editions, pages, articles, failedEditions, failedItems, notCaptured int
+	var editions, pages, articles, failedEditions, notCaptured int
+	failedKinds := map[string]int{} // page, article, file: each counted under its own name
 	var first, last string
 	for _, r := range results {
 		if r.Error != "" || r.Report == nil {
@@ -119,7 +121,7 @@ func summariseEditions(stdout, stderr io.Writer, siteDir string, results []impor
 		pages += r.Report.Count("page", importer.Imported) + r.Report.Count("page", importer.Unchanged)
 		articles += r.Report.Count("article", importer.Imported) + r.Report.Count("article", importer.Unchanged)
 		for _, it := range r.Report.Failures() {
-			failedItems++
+			failedKinds[it.Kind]++
 			if it.NotCaptured {
 				notCaptured++
 			}
@@ -138,8 +140,25 @@ func summariseEditions(stdout, stderr io.Writer, siteDir string, results []impor
 	if failedEditions > 0 {
 		failed = append(failed, fmt.Sprintf("%d %s", failedEditions, plural(failedEditions, "edition", "editions")))
 	}
-	if failedItems > 0 {
-		failed = append(failed, fmt.Sprintf("%d pages and articles (%d not in the mirror)", failedItems, notCaptured))
+	var items []string
+	for _, k := range [...]struct{ kind, one, many string }{
+		{"page", "page", "pages"}, {"article", "article", "articles"}, {importer.KindFile, "file", "files"},
+	} {
+		if n := failedKinds[k.kind]; n > 0 {
+			items = append(items, fmt.Sprintf("%d %s", n, plural(n, k.one, k.many)))
+		}
+		delete(failedKinds, k.kind)
+	}
+	var others []string // a kind the report may gain later
+	for kind := range failedKinds {
+		others = append(others, kind)
+	}
+	slices.Sort(others)
+	for _, kind := range others {
+		items = append(items, fmt.Sprintf("%d of kind %s", failedKinds[kind], kind))
+	}
+	if len(items) > 0 {
+		failed = append(failed, fmt.Sprintf("%s (%d not in the mirror)", strings.Join(items, ", "), notCaptured))
 	}
 	if len(failed) == 0 {
 		fmt.Fprintln(stdout, "; nothing failed")
