@@ -38,12 +38,31 @@ Hugo content bundles, and builds them into a static site with Hugo, in process.
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	root.Version = versionString() // --version
 	root.SetVersionTemplate("{{.Version}}\n")
+	root.SetHelpCommand(helpCmd(root))
 	root.AddCommand(importCmd(stdout, stderr), buildCmd(stdout, stderr), verifyCmd(stdout, stderr), serveCmd(stdout, stderr), newCmd(stdout, stderr), versionCmd(stdout), mergeCmd(stdout, stderr), probeCmd(stdout))
 	err := root.ExecuteContext(ctx)
 	if err != nil && strings.HasPrefix(err.Error(), "unknown command ") { // cobra's own words
 		return usageError{fmt.Errorf("%w (epaper --help lists the commands)", err)}
 	}
 	return err
+}
+
+// helpCmd is cobra's help command, except that a topic it does not know is a usage error
+// (exit 2) instead of a usage printed with exit 0.
+func helpCmd(root *cobra.Command) *cobra.Command {
+	return &cobra.Command{
+		Use:   "help [command]",
+		Short: "Help about any command",
+		RunE: func(cmd *cobra.Command, args []string) error {
+			c, rest, err := root.Find(args)
+			if err != nil || c == nil || len(rest) > 0 {
+				return usageError{fmt.Errorf("help: no command %q (epaper --help lists the commands)", strings.Join(args, " "))}
+			}
+			c.InitDefaultHelpFlag()
+			c.InitDefaultVersionFlag()
+			return c.Help()
+		},
+	}
 }
 
 // checkBaseURL returns a usage error unless u (a --base-url) is an absolute http or https

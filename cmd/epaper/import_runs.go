@@ -135,7 +135,7 @@ func summariseEditions(stdout, stderr io.Writer, siteDir string, results []impor
 	case editions > 1:
 		span = " (" + first + " … " + last + ")"
 	}
-	fmt.Fprintf(stdout, "%d %s%s: %d pages, %d articles", editions, plural(editions, "edition", "editions"), span, pages, articles)
+	fmt.Fprintf(stdout, "%d %s%s: %d %s, %d %s", editions, plural(editions, "edition", "editions"), span, pages, plural(pages, "page", "pages"), articles, plural(articles, "article", "articles"))
 	var failed []string
 	if failedEditions > 0 {
 		failed = append(failed, fmt.Sprintf("%d %s", failedEditions, plural(failedEditions, "edition", "editions")))
@@ -212,10 +212,11 @@ func importRange(ctx context.Context, im *importer.Importer, src *importer.Sourc
 
 // summarise prints what an import did and fails when anything failed.
 func summarise(stdout, stderr io.Writer, siteDir string, rep *importer.Report) error {
-	fmt.Fprintf(stdout, "imported %s into %s: %d pages, %d articles",
+	pages := rep.Count("page", importer.Imported) + rep.Count("page", importer.Unchanged)
+	articles := rep.Count("article", importer.Imported) + rep.Count("article", importer.Unchanged)
+	fmt.Fprintf(stdout, "imported %s into %s: %d %s, %d %s",
 		rep.Edition, filepath.Join(bundle.ContentDir(siteDir), filepath.FromSlash(rep.Edition)),
-		rep.Count("page", importer.Imported)+rep.Count("page", importer.Unchanged),
-		rep.Count("article", importer.Imported)+rep.Count("article", importer.Unchanged))
+		pages, plural(pages, "page", "pages"), articles, plural(articles, "article", "articles"))
 	if n := rep.Count("page", importer.Unchanged) + rep.Count("article", importer.Unchanged); n > 0 {
 		fmt.Fprintf(stdout, " (%d unchanged since the last import)", n)
 	}

@@ -81,7 +81,7 @@ func TestMirrorPublishesNoFileOfTheMachine(t *testing.T) {
 			"../../../../../res/pic.gif", filepath.Join(outside, "secret.gif"))
 		site := t.TempDir()
 		out, errOut, code := runEpaper(t, "import", "--site", site, filepath.Join(mirror, "html", "test", "2021-04", "14", "001", "node.htm"))
-		if code == 2 || !strings.Contains(out, "1 edition (2021-04-14): 1 pages, 1 articles") {
+		if code == 2 || !strings.Contains(out, "1 edition (2021-04-14): 1 page, 1 article") {
 			t.Errorf("exit %d:\n%s%s", code, out, errOut)
 		}
 		noSecret(t, site)
@@ -114,7 +114,7 @@ func TestMirrorPublishesNoFileOfTheMachine(t *testing.T) {
 		confinedMirror(t, mirror, up, "../../../../../../secret.pdf", "../../../../../res/pic.gif", up)
 		site := t.TempDir()
 		out, errOut, code := runEpaper(t, "import", "--paper", "test", "--site", site, filepath.Join(mirror, "html", "test", "2021-04", "14", "001", "node.htm"))
-		if code == 2 || !strings.Contains(out, "1 edition (2021-04-14): 1 pages, 1 articles") {
+		if code == 2 || !strings.Contains(out, "1 edition (2021-04-14): 1 page, 1 article") {
 			t.Errorf("exit %d:\n%s%s", code, out, errOut)
 		}
 		noSecret(t, site)
@@ -142,7 +142,7 @@ func TestMirrorPublishesNoFileOfTheMachine(t *testing.T) {
 		}
 		site := t.TempDir()
 		out, errOut, code := runEpaper(t, "import", "--site", site, filepath.Join(mirror, "html", "test", "2021-04", "14", "001", "node.htm"))
-		if code == 2 || !strings.Contains(out, "1 edition (2021-04-14): 1 pages, 1 articles") {
+		if code == 2 || !strings.Contains(out, "1 edition (2021-04-14): 1 page, 1 article") {
 			t.Errorf("exit %d:\n%s%s", code, out, errOut)
 		}
 		noSecret(t, site)

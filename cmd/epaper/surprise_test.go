@@ -21,6 +21,8 @@ func TestCommandsThatSurpriseExit2(t *testing.T) {
 		want string
 	}{
 		{[]string{"bogus"}, `unknown command "bogus"`},
+		{[]string{"help", "bogus"}, `help: no command "bogus"`},
+		{[]string{"help", "import", "bogus"}, `help: no command "import bogus"`},
 		{[]string{"import", "--site", site, "--from", "2021-04-15", "--to", "2021-04-13", src}, "--to 2021-04-13 is before --from 2021-04-15"},
 		{[]string{"import", "--site", site, "--from", "2021-4-13", "--to", "2021-04-15", src}, `"2021-4-13" is not a date`},
 		{[]string{"import", "--site", site, "--rate", "1e-9", src}, "--rate 1e-09: must be"},
@@ -38,6 +40,20 @@ func TestCommandsThatSurpriseExit2(t *testing.T) {
 	}
 	if n := len(srv.Requests()); n != 0 {
 		t.Errorf("%d requests made by command lines refused", n)
+	}
+}
+
+// epaper help COMMAND prints that command's help, as epaper COMMAND --help does.
+func TestHelpOfACommand(t *testing.T) {
+	t.Parallel()
+	want, _, _ := runEpaper(t, "import", "--help")
+	out, errOut, code := runEpaper(t, "help", "import")
+	if code != 0 || out != want || !strings.Contains(out, "epaper import") {
+		t.Errorf("help import: exit %d, %q %q; want %q", code, out, errOut, want)
+	}
+	top, _, code := runEpaper(t, "help")
+	if code != 0 || !strings.Contains(top, "Available Commands") {
+		t.Errorf("help: exit %d, %q", code, top)
 	}
 }
 
