@@ -4,12 +4,15 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/epaper-archive/epaper/testdata/mirrors"
 )
@@ -156,4 +159,113 @@ func TestImportThirtyDaysOfAMirror(t *testing.T) {
 			}
 		})
 	}
+}
+
+// An HTTrack mirror given as its project folder (HTTrack's own index.html, hts-cache/ and
+// log beside the host folder) or as the host folder imports every edition, as the folder
+// HTTrack ran in does; HTTrack's pages are not taken for the paper's.
+func TestImportHTTrackProjectFolder(t *testing.T) {
+	t.Parallel()
+	m, err := mirrors.Write(t.TempDir(), mirrors.Options{Days: 3, Layout: mirrors.PaperDate, Tool: mirrors.HTTrack, Project: "cqrb 2020"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, src := range []string{filepath.Dir(m.Root), m.Root} {
+		site := t.TempDir()
+		out, errOut, code := runBinary(t, "import", "--site", site, src)
+		checkMirrorImport(t, m, site, m.Paper.Host, out, errOut, code)
+		if !strings.Contains(out, "3 editions (2020-01-01 … 2020-01-03): 12 pages, 36 articles; nothing failed") {
+			t.Errorf("import %s: summary:\n%s", src, out)
+		}
+	}
+}
+
+// A paper that changed its URL scheme: one mirror holding days of the old scheme
+// (html/cqrb/YYYY-MM/DD/NNN/node.htm) and days of the new (cqrb/YYYY-MM/DD/NNN/node.htm)
+// imports every day into one paper. A day captured under both schemes is one edition with
+// the same page bundles whichever scheme is imported last; its articles, whose ids differ
+// between the schemes (100000, rb_100000), are all kept (their URLs stay published), and the
+// page lists each of its articles once, as the page imported last names them.
+func TestImportAPaperThatChangedItsURLs(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	old, err := mirrors.Write(dir, mirrors.Options{Days: 3, Layout: mirrors.HTMLPaper, NoIndex: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	later, err := mirrors.Write(dir, mirrors.Options{Days: 3, Start: time.Date(2020, 1, 4, 0, 0, 0, 0, time.UTC), Layout: mirrors.PaperDate, NoIndex: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	site := t.TempDir()
+	out, errOut, code := runBinary(t, "import", "--site", site, dir)
+	both := *old
+	both.Editions = append(slices.Clone(old.Editions), later.Editions...)
+	checkMirrorImport(t, &both, site, old.Paper.Host, out, errOut, code)
+
+	// The first three days again, under the new scheme.
+	again, err := mirrors.Write(t.TempDir(), mirrors.Options{Days: 3, Layout: mirrors.PaperDate, NoIndex: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := bundleTree(t, site)
+	if out, errOut, code := runBinary(t, "import", "--site", site, again.Dir); code != 0 || !strings.HasSuffix(out, "3 editions (2020-01-01 … 2020-01-03): 12 pages, 36 articles; nothing failed\n") {
+		t.Fatalf("import of the new scheme: exit %d:\n%s%s", code, out, errOut)
+	}
+	after := bundleTree(t, site)
+	sections := func(files []string) []string {
+		return slices.DeleteFunc(slices.Clone(files), func(f string) bool { return !strings.HasSuffix(f, "/_index.md") })
+	}
+	if !slices.Equal(sections(before), sections(after)) {
+		t.Errorf("the days imported under the new scheme changed the edition or page bundles:\nbefore %q\nafter  %q", sections(before), sections(after))
+	}
+	for _, f := range before {
+		if !slices.Contains(after, f) {
+			t.Errorf("%s was lost", f)
+		}
+	}
+	if n := len(after) - len(before); n != 36 {
+		t.Errorf("%d article bundles added under the new scheme's ids, want 36", n)
+	}
+	page := readFile(t, filepath.Join(site, "content", "cqrb", "2020-01-01", "001", "_index.md"))
+	if !strings.Contains(page, "url: http://"+again.Paper.Host+"/cqrb/2020-01/01/001/node.htm") {
+		t.Errorf("the page does not say it was read from the new scheme last:\n%s", page)
+	}
+	if _, errOut, code := runBinary(t, "build", "--site", site, "--no-pagefind"); code != 0 {
+		t.Fatalf("build: exit %d: %s", code, errOut)
+	}
+	html := readFile(t, filepath.Join(site, "public", "cqrb", "2020-01-01", "001", "index.html"))
+	for _, id := range []string{"rb_100000", "rb_100001", "rb_100002"} {
+		if !strings.Contains(html, "/cqrb/2020-01-01/001/"+id+"/index.html") {
+			t.Errorf("the page view does not link %s", id)
+		}
+	}
+	if strings.Contains(html, "/cqrb/2020-01-01/001/100001/index.html") {
+		t.Error("the page view lists an article twice, under both schemes' ids")
+	}
+	if _, err := os.Stat(filepath.Join(site, "public", "cqrb", "2020-01-01", "001", "100001", "index.html")); err != nil {
+		t.Errorf("the old scheme's article is no longer published: %v", err)
+	}
+}
+
+// bundleTree lists the bundle files (index.md, _index.md) below site/content, sorted.
+func bundleTree(t *testing.T, site string) []string {
+	t.Helper()
+	var files []string
+	root := filepath.Join(site, "content")
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if n := d.Name(); n == "index.md" || n == "_index.md" {
+			rel, _ := filepath.Rel(root, p)
+			files = append(files, filepath.ToSlash(rel))
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	slices.Sort(files)
+	return files
 }
