@@ -52,6 +52,16 @@ func Build(o Options) error {
 	if err != nil {
 		return fmt.Errorf("build %q: %w", siteDir, err)
 	}
+	if o.editions != nil {
+		if o.shard == "" || o.shard == RootShard {
+			return fmt.Errorf("build %q: only a shard of editions is built in part, not %q", siteDir, o.shard)
+		}
+		eds, err := scanEditions(siteDir)
+		if err != nil {
+			return fmt.Errorf("build %q: %w", siteDir, err)
+		}
+		plan = plan.restrict(eds, o.editions)
+	}
 	var written, removed []string
 	err = stage(out, "new", guardSite(siteDir), func(staging string) error {
 		if err := buildInto(o, plan, staging); err != nil {
@@ -91,7 +101,13 @@ func buildInto(o Options, plan shardPlan, dir string) error {
 	if err := writeEditionFiles(dir, eds, o.Log); err != nil {
 		return err
 	}
-	if !o.NoSearch && o.shard != RootShard { // the root searches the shards' indexes
+	if !o.NoSearch && o.shard != "" && o.shard != RootShard {
+		// the articles of a shard, for BuildSharded's next build of a part of it
+		if err := writeShardDocs(filepath.Join(dir, filepath.FromSlash(shardDocsFile)), docs); err != nil {
+			return err
+		}
+	}
+	if !o.NoSearch && o.shard != RootShard && o.editions == nil { // the root searches the shards' indexes; BuildSharded completes a part's
 		if err := writeSearchIndex(filepath.Join(dir, filepath.FromSlash(builtinSearchDir(o.shard))), docs); err != nil {
 			return err
 		}
@@ -99,6 +115,11 @@ func buildInto(o Options, plan shardPlan, dir string) error {
 			if err := runPagefind(context.Background(), o.Pagefind, dir, docMonths(docs)); err != nil {
 				return fmt.Errorf("search index: %w", err)
 			}
+		}
+	}
+	if !o.Offline() {
+		if err := sortSitemap(filepath.Join(dir, "sitemap.xml")); err != nil {
+			return err
 		}
 	}
 	if err := finishShard(o, dir, plan.shards); err != nil {

@@ -30,6 +30,11 @@ import (
 //     Hugo's version, the build options, and the site's own layouts/, assets/, i18n/,
 //     data/, static/, config/ and hugo.* or config.* files.
 //
+// For a shard of editions the manifest also keeps the parts of its digest: Base (what it
+// reads but its editions), each edition's digest and Links (the editions beyond its ends).
+// A shard whose Base and old editions are as they were, with editions added, is built in
+// part (partial.go): the new editions and their neighbours only.
+//
 // Files are compared by path, size, modification time and type, as make does: a file
 // rewritten with the same bytes makes its shard rebuild (and then write nothing new); a file
 // changed without a new modification time is not seen (epaper build --full sees it).
@@ -38,7 +43,7 @@ import (
 const manifestFile = stateDir + "/manifest.json"
 
 // manifestFormat is the version of the manifest's format; another is ignored.
-const manifestFormat = 1
+const manifestFormat = 2
 
 type manifest struct {
 	Format int                    `json:"format"`
@@ -48,6 +53,13 @@ type manifest struct {
 
 type shardEntry struct {
 	Digest string `json:"digest"`
+	// The parts of Digest, for a shard of editions: Base of what it reads but its editions
+	// (env, sections), Editions of each of its editions (PAPER/DATE: its folder), Links of
+	// the editions beyond its ends it links to. What lets a build build only part of the
+	// shard (partialEditions).
+	Base     string            `json:"base,omitempty"`
+	Editions map[string]string `json:"editions,omitempty"`
+	Links    string            `json:"links,omitempty"`
 	// Files are the files the shard published, paths from the output's root, sorted;
 	// _redirects is not among them: its lines are.
 	Files     []string `json:"files"`
@@ -98,15 +110,59 @@ func planManifest(o Options, by string) (*manifest, error) {
 		if name == RootShard {
 			fmt.Fprintf(h, "%q\x00%q\x00", all.shards, all.months)
 		}
+		e := &shardEntry{}
+		base, links := sha256.New(), sha256.New()
+		fmt.Fprintf(base, "%s\x00%s\x00%s\x00", env, by, name)
 		content := bundleContent(o.SiteDir)
 		for _, in := range plan.inputs {
+			if name != RootShard && editionInput(in, "/") { // an edition of the shard: its own digest
+				if e.Editions == nil {
+					e.Editions = map[string]string{}
+				}
+				eh := sha256.New()
+				if err := hashTree(eh, content, in); err != nil {
+					return nil, err
+				}
+				d := hex.EncodeToString(eh.Sum(nil))
+				e.Editions[strings.TrimSuffix(in, "/")] = d
+				fmt.Fprintf(h, "%s\x00%s\n", in, d)
+				continue
+			}
 			if err := hashTree(h, content, in); err != nil {
 				return nil, err
 			}
+			if name == RootShard {
+				continue
+			}
+			switch {
+			case editionInput(in, "/_index.md"):
+				if err := hashTree(links, content, in); err != nil {
+					return nil, err
+				}
+			default:
+				if err := hashTree(base, content, in); err != nil {
+					return nil, err
+				}
+			}
 		}
-		m.Shards[name] = &shardEntry{Digest: hex.EncodeToString(h.Sum(nil))}
+		e.Digest = hex.EncodeToString(h.Sum(nil))
+		if name != RootShard {
+			e.Base, e.Links = hex.EncodeToString(base.Sum(nil)), hex.EncodeToString(links.Sum(nil))
+		}
+		m.Shards[name] = e
 	}
 	return m, nil
+}
+
+// editionInput reports whether in (a shard's input) is an edition's folder PAPER/DATE
+// followed by suffix.
+func editionInput(in, suffix string) bool {
+	rest, ok := strings.CutSuffix(in, suffix)
+	if !ok {
+		return false
+	}
+	paper, date, ok := strings.Cut(rest, "/")
+	return ok && paper != "" && !strings.Contains(date, "/") && editionDir.MatchString(date)
 }
 
 // bundleContent is the site's content folder.

@@ -46,16 +46,50 @@ func buildChanged(o Options, s ShardOptions, old, want *manifest) error {
 		return err
 	}
 	defer os.RemoveAll(parts)
-	if err := buildShards(o, s, todo, parts); err != nil {
+	part := map[string][]string{}
+	for _, name := range todo {
+		if eds := partialEditions(o, old, want, name); eds != nil {
+			part[name] = eds
+		}
+	}
+	if err := buildShards(o, s, todo, part, parts); err != nil {
 		return fmt.Errorf("build %q: %w", o.SiteDir, err)
+	}
+	var whole []string // shards built in part that could not be completed
+	for name, eds := range part {
+		if err := completePart(o, old, want, name, filepath.Join(parts, name), eds); err != nil {
+			if o.Log != nil {
+				fmt.Fprintf(o.Log, "epaper: shard %s: %v: building it whole\n", name, err)
+			}
+			if err := os.RemoveAll(filepath.Join(parts, name)); err != nil {
+				return err
+			}
+			whole = append(whole, name)
+		}
+	}
+	if len(whole) > 0 {
+		slices.Sort(whole)
+		if err := buildShards(o, s, whole, nil, parts); err != nil {
+			return fmt.Errorf("build %q: %w", o.SiteDir, err)
+		}
+		for _, name := range whole {
+			delete(part, name)
+		}
 	}
 	var written, removed []string
 	for _, name := range todo {
 		dir := filepath.Join(parts, name)
-		if err := want.record(name, dir); err != nil {
-			return err
+		if part[name] == nil { // completePart recorded those built in part
+			if err := want.record(name, dir); err != nil {
+				return err
+			}
 		}
 		for _, rel := range want.Shards[name].Files {
+			if part[name] != nil { // the shard's files of the editions not built stay as they are
+				if _, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(rel))); errors.Is(err, fs.ErrNotExist) {
+					continue
+				}
+			}
 			changed, err := moveIfChanged(filepath.Join(dir, filepath.FromSlash(rel)), filepath.Join(o.OutDir, filepath.FromSlash(rel)))
 			if err != nil {
 				return fmt.Errorf("build %q: %w", o.SiteDir, err)
@@ -102,6 +136,14 @@ func buildChanged(o Options, s ShardOptions, old, want *manifest) error {
 				return err
 			}
 			removed = append(removed, rel)
+		}
+	}
+	if err := keepDocs(o.OutDir, parts, todo); err != nil {
+		return err
+	}
+	for _, name := range gone {
+		if err := os.Remove(docsCache(o.OutDir, name)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return err
 		}
 	}
 	if err := want.write(o.OutDir); err != nil {

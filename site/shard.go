@@ -214,3 +214,43 @@ func countArticles(siteDir string, e edition) (int, error) {
 	arts, err := bundle.Articles(bundle.ContentDir(siteDir), bundle.Ref{Paper: e.paper, Edition: e.date})
 	return len(arts), err
 }
+
+// Part of a shard. A build that adds a day to a month rebuilds only what the new day
+// changes in its shard: the new editions and the editions next to them (whose 上一期 and
+// 下一期 now lead to it), with the rest of the month as it was (see partialEditions in
+// manifest_sync.go). Such a part is a shard's plan with only some of its editions in full.
+
+// restrict returns plan (a shard of editions' plan, from planOf) with only the editions
+// only (paths below content/, PAPER/DATE) read in full: the others are left out, but for the
+// editions next to those of only, which are read as links (their _index.md, as the shard's
+// neighbours across its ends are).
+func (plan shardPlan) restrict(eds []edition, only []string) shardPlan {
+	in := map[string]bool{}
+	for _, e := range only {
+		in[e] = true
+	}
+	out := plan
+	out.files = []string{"/_index.md", "/*/_index.md"}
+	out.links = nil
+	out.inputs = nil
+	linked := map[string]bool{}
+	for i, e := range eds {
+		if !in[e.path()[1:]] {
+			continue
+		}
+		out.files = append(out.files, e.path()+"/**")
+		for _, j := range []int{i - 1, i + 1} {
+			if j >= 0 && j < len(eds) && eds[j].paper == e.paper && !in[eds[j].path()[1:]] && !linked[eds[j].path()] {
+				linked[eds[j].path()] = true
+				out.files = append(out.files, eds[j].path()+"/_index.md")
+				out.links = append(out.links, eds[j].path())
+			}
+		}
+	}
+	for _, l := range plan.links { // the paper sections
+		if strings.Count(l, "/") == 1 {
+			out.links = append(out.links, l)
+		}
+	}
+	return out
+}

@@ -26,8 +26,14 @@ type ShardOptions struct {
 	// Run, when set, builds one shard (as Only does) into outDir, typically in a process of
 	// its own (epaper build --only SHARD): Hugo builds one site at a time in a process, so
 	// shards run side by side only so. Nil: the shards are built in this process, one after
-	// the other.
-	Run func(shard, outDir string) error
+	// the other. editions, when not nil, are the only editions of the shard to build (as
+	// Editions says).
+	Run func(shard string, editions []string, outDir string) error
+	// Editions, with Only a shard of editions, are the only editions of it to build
+	// (PAPER/DATE), and nothing of the shard's own but their articles for its search: a
+	// part of the shard, which a build of all shards completes (epaper build --editions,
+	// in the process Run starts). Nil: the whole shard.
+	Editions []string
 	// Full builds every shard, whatever the manifest of the output says.
 	Full bool
 	// Built, when set, is called after each shard is built (and for each shard kept as it
@@ -45,6 +51,9 @@ type ShardBuilt struct {
 	// Kept: the shard's inputs are those of the last build (the output's manifest says
 	// so), and its files were left as they are.
 	Kept bool
+	// Editions, when not 0, is the number of editions built of a shard built in part (the
+	// others' files were left as they are: see partial.go).
+	Editions int
 }
 
 // BuildSharded builds o.SiteDir as month (or year) shards and a root shard (see RootShard):
@@ -78,7 +87,7 @@ func BuildSharded(o Options, s ShardOptions) error {
 	}
 	o.SiteDir = siteDir
 	if s.Only != "" {
-		o.shard = s.Only
+		o.shard, o.editions = s.Only, s.Editions
 		start := time.Now()
 		if err := Build(o); err != nil {
 			return err
@@ -119,8 +128,9 @@ func BuildSharded(o Options, s ShardOptions) error {
 }
 
 // buildShards builds the shards names into folders of their own below parts (parts/NAME),
-// s.Jobs at a time with s.Run, else one after the other in this process.
-func buildShards(o Options, s ShardOptions, names []string, parts string) error {
+// s.Jobs at a time with s.Run, else one after the other in this process; of a shard that
+// part names, only those editions (see partial.go).
+func buildShards(o Options, s ShardOptions, names []string, part map[string][]string, parts string) error {
 	jobs := s.Jobs
 	if jobs <= 0 {
 		jobs = DefaultJobs(s.By)
@@ -149,10 +159,10 @@ func buildShards(o Options, s ShardOptions, names []string, parts string) error 
 			start := time.Now()
 			var err error
 			if s.Run != nil {
-				err = s.Run(shard, dir)
+				err = s.Run(shard, part[shard], dir)
 			} else {
 				so := o
-				so.shard, so.OutDir, so.Changed = shard, dir, nil
+				so.shard, so.OutDir, so.Changed, so.editions = shard, dir, nil, part[shard]
 				err = Build(so)
 			}
 			mu.Lock()
@@ -164,7 +174,7 @@ func buildShards(o Options, s ShardOptions, names []string, parts string) error 
 				return
 			}
 			if s.Built != nil {
-				s.Built(ShardBuilt{Shard: shard, Took: time.Since(start)})
+				s.Built(ShardBuilt{Shard: shard, Took: time.Since(start), Editions: len(part[shard])})
 			}
 		}()
 	}
@@ -189,7 +199,7 @@ func buildAll(o Options, s ShardOptions, want *manifest) error {
 	}
 	defer os.RemoveAll(parts)
 	names := want.names()
-	if err := buildShards(o, s, names, parts); err != nil {
+	if err := buildShards(o, s, names, nil, parts); err != nil {
 		return fmt.Errorf("build %q: %w", o.SiteDir, err)
 	}
 	var written, removed []string
@@ -203,6 +213,9 @@ func buildAll(o Options, s ShardOptions, want *manifest) error {
 			dirs = append(dirs, dir)
 		}
 		if err := mergeInto(staging, dirs); err != nil {
+			return err
+		}
+		if err := keepDocs(staging, parts, names); err != nil {
 			return err
 		}
 		if err := want.write(staging); err != nil {

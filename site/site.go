@@ -54,6 +54,10 @@ type Options struct {
 	shard string
 	// by is the way the site is sharded (ByYear or ByMonth), for the root shard.
 	by string
+	// editions, for a shard of editions, are the only ones of its editions to build
+	// (PAPER/DATE): a part of the shard (shardPlan.restrict), which BuildSharded completes
+	// with the rest of the shard as it was. Nil: the whole shard.
+	editions []string
 }
 
 func (o Options) check() error {

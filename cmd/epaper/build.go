@@ -20,6 +20,7 @@ func buildCmd(stdout, stderr io.Writer) *cobra.Command {
 	var siteDir, outDir, baseURL, pagefind, shard, only, changed string
 	var offline, noPagefind, metrics, epubScans, noEditionFiles, full, noWait bool
 	var jobs int
+	var editions []string
 	cmd := &cobra.Command{
 		Use:   "build",
 		Short: "Build the static site from the content bundles",
@@ -109,7 +110,11 @@ at once, and "epaper merge" puts them together.`,
 				}
 			}
 			if shard != "none" {
-				err = outUsage(buildShards(o, shardFlags{by: shard, only: only, jobs: jobs, full: full}, stdout, stderr))
+				if editions != nil && (only == "" || only == site.RootShard || os.Getenv(shardChildEnv) == "") {
+					// a part of a shard is no shard to merge: only a build of all shards completes it
+					return usageError{fmt.Errorf("build: --editions is epaper's own, for the shards a build of all shards starts")}
+				}
+				err = outUsage(buildShards(o, shardFlags{by: shard, only: only, jobs: jobs, full: full, editions: editions}, stdout, stderr))
 			} else if err = outUsage(site.Build(o)); err == nil {
 				fmt.Fprintf(stdout, "built %s\n", filepath.Join(outDir, "index.html"))
 			}
@@ -133,6 +138,8 @@ at once, and "epaper merge" puts them together.`,
 	cmd.Flags().StringVar(&only, "only", "", `build only this shard, a month ("2021-04"), a year ("2021", with --shard year) or "root"`)
 	cmd.Flags().IntVar(&jobs, "jobs", 0, "shards built at once (default: the cores, as many as the memory holds)")
 	cmd.Flags().BoolVar(&full, "full", false, "rebuild every shard, whatever the output's manifest says")
+	cmd.Flags().StringSliceVar(&editions, "editions", nil, "with --only: build only these editions of the shard (PAPER/DATE), for the build of all shards that started this one")
+	_ = cmd.Flags().MarkHidden("editions")
 	cmd.Flags().StringVar(&changed, "changed", "", `write the files written ("+ PATH") and removed ("- PATH") to this file`)
 	return cmd
 }

@@ -24,18 +24,28 @@ func TestIncrementalBuild(t *testing.T) {
 	for _, mode := range []struct {
 		name string
 		args []string
-	}{{"offline", nil}, {"cdn", []string{"--base-url", "https://paper.example.org/"}}} {
+	}{
+		{"offline", []string{"--no-pagefind"}},
+		{"cdn", []string{"--no-pagefind", "--base-url", "https://paper.example.org/"}},
+		{"cdn+pagefind", []string{"--pagefind", "", "--base-url", "https://paper.example.org/"}},
+		{"cdn by year", []string{"--no-pagefind", "--base-url", "https://paper.example.org/", "--shard", "year"}},
+	} {
 		t.Run(mode.name, func(t *testing.T) {
 			t.Parallel()
-			incremental(t, mode.args)
+			args := slices.Clone(mode.args)
+			if i := slices.Index(args, "--pagefind"); i >= 0 {
+				args[i+1] = pagefind(t)
+			}
+			incremental(t, args)
 		})
 	}
 }
 
 func incremental(t *testing.T, args []string) {
+	byYear := slices.Contains(args, "year") // shards named as months below are the year's
 	dir := t.TempDir()
 	mirror := filepath.Join(dir, "mirror", synth.Paper().Host)
-	o := synth.Options{Start: time.Date(2021, 1, 30, 0, 0, 0, 0, synth.CST), Days: 4, Pages: 2, Articles: 2, Seed: 3}
+	o := synth.Options{Start: time.Date(2021, 1, 30, 0, 0, 0, 0, synth.CST), Days: 5, Pages: 2, Articles: 2, Seed: 3}
 	if _, err := synth.Write(mirror, o); err != nil {
 		t.Fatal(err)
 	}
@@ -49,12 +59,15 @@ func incremental(t *testing.T, args []string) {
 	changes := filepath.Join(dir, "changed.txt")
 	// step builds incrementally, checks it against a build from scratch and --changed
 	// against what changed, and returns what the build printed.
-	step := func(what string, wantBuilt ...string) {
+	step := func(what string, wantBuilt ...string) string {
 		t.Helper()
 		before := tree(t, out)
-		stdout, errOut, code := runEpaper(t, append([]string{"build", "--no-pagefind", "--site", site, "--out", out, "--shard", "month", "--changed", changes}, args...)...)
+		stdout, errOut, code := runEpaper(t, append([]string{"build", "--site", site, "--out", out, "--shard", "month", "--changed", changes}, args...)...)
 		if code != 0 {
 			t.Fatalf("%s: build: exit %d\n%s", what, code, errOut)
+		}
+		if strings.Contains(errOut, "building it whole") {
+			t.Errorf("%s: a part could not be completed: %s", what, errOut)
 		}
 		var built []string
 		for line := range strings.Lines(stdout) {
@@ -62,13 +75,21 @@ func incremental(t *testing.T, args []string) {
 				built = append(built, strings.Fields(name)[0])
 			}
 		}
+		if byYear {
+			for i, name := range wantBuilt {
+				wantBuilt[i] = strings.Split(name, "-")[0]
+			}
+		}
 		slices.Sort(built)
 		slices.Sort(wantBuilt)
+		wantBuilt = slices.Compact(wantBuilt)
 		if !slices.Equal(built, wantBuilt) {
 			t.Errorf("%s: built shards %q, want %q", what, built, wantBuilt)
 		}
 		scratch := filepath.Join(dir, "scratch")
-		build(t, append([]string{"--site", site, "--out", scratch, "--shard", "month", "--full"}, args...)...)
+		if _, errOut, code := runEpaper(t, append([]string{"build", "--site", site, "--out", scratch, "--shard", "month", "--full"}, args...)...); code != 0 {
+			t.Fatalf("%s: build from scratch: exit %d\n%s", what, code, errOut)
+		}
 		after, want := tree(t, out), tree(t, scratch)
 		for name, data := range want {
 			if got, ok := after[name]; !ok {
@@ -89,7 +110,7 @@ func incremental(t *testing.T, args []string) {
 			}
 		}
 		for name := range before {
-			if _, ok := after[name]; !ok {
+			if _, ok := after[name]; !ok && !strings.HasPrefix(name, ".epaper/") {
 				wantList = append(wantList, "- "+name)
 			}
 		}
@@ -106,10 +127,13 @@ func incremental(t *testing.T, args []string) {
 		if !slices.Equal(got, wantList) {
 			t.Errorf("%s: --changed lists %q,\nwant %q", what, got, wantList)
 		}
+		return stdout
 	}
 
 	imp("2021-01-30", "2021-02-01") // 01-30, 01-31, 02-01
-	build(t, append([]string{"--site", site, "--out", out, "--shard", "month"}, args...)...)
+	if _, errOut, code := runEpaper(t, append([]string{"build", "--site", site, "--out", out, "--shard", "month"}, args...)...); code != 0 {
+		t.Fatalf("build: exit %d\n%s", code, errOut)
+	}
 
 	// Nothing changed: nothing built, no file written.
 	mtimes := modTimes(t, out)
@@ -119,7 +143,7 @@ func incremental(t *testing.T, args []string) {
 	}
 	// --full with nothing changed replaces the output, and lists nothing: not even
 	// epaper's own .epaper/ (marker, manifest), which is not published.
-	if _, errOut, code := runEpaper(t, append([]string{"build", "--no-pagefind", "--site", site, "--out", out, "--shard", "month", "--full", "--changed", changes}, args...)...); code != 0 {
+	if _, errOut, code := runEpaper(t, append([]string{"build", "--site", site, "--out", out, "--shard", "month", "--full", "--changed", changes}, args...)...); code != 0 {
 		t.Fatalf("build --full: exit %d\n%s", code, errOut)
 	}
 	if list, err := os.ReadFile(changes); err != nil || len(list) != 0 {
@@ -128,6 +152,15 @@ func incremental(t *testing.T, args []string) {
 
 	imp("2021-02-02", "2021-02-02")
 	step("a day added", "2021-02", "root")
+
+	// A third day of February: only it and the day before (whose 下一期 leads to it) are
+	// built; the shard's other files stay, its search index holds all three days, its
+	// sitemap all their pages (compared above with the shard built whole).
+	imp("2021-02-03", "2021-02-03")
+	stdout := step("a day added to a month of two", "2021-02", "root")
+	if shard := map[bool]string{false: "2021-02", true: "2021"}[byYear]; !strings.Contains(stdout, "built shard "+shard+" in ") || !strings.Contains(stdout, " (2 editions, the others as they were)\n") {
+		t.Errorf("a day added to a month of two: the shard was not built in part:\n%s", stdout)
+	}
 
 	article := filepath.Join(site, "content", "cqrb", "2021-01-30", "001")
 	arts, err := os.ReadDir(article)
@@ -164,16 +197,21 @@ func incremental(t *testing.T, args []string) {
 	}
 	step("an edition deleted", "2021-01", "2021-02", "root") // 2021-01-31's 下一期 is 02-02 now
 
-	if err := os.RemoveAll(filepath.Join(site, "content", "cqrb", "2021-02-02")); err != nil {
-		t.Fatal(err)
+	for _, ed := range []string{"2021-02-02", "2021-02-03"} {
+		if err := os.RemoveAll(filepath.Join(site, "content", "cqrb", ed)); err != nil {
+			t.Fatal(err)
+		}
 	}
-	step("a month's last edition deleted", "2021-01", "root")
+	step("a month's last editions deleted", "2021-01", "root")
 	if _, err := os.Stat(filepath.Join(out, "cqrb", "2021-02-02")); err == nil {
 		t.Errorf("the deleted edition's folder is still in the output")
 	}
+	if _, err := os.Stat(filepath.Join(out, ".epaper", "docs", "2021-02.json.gz")); err == nil && !byYear {
+		t.Errorf("the docs of the month gone are still kept")
+	}
 	// The site built whole into the same output: --changed lists where the search indexes
 	// and sitemaps of the two ways differ, never .epaper/ (epaper's own, not published).
-	if _, errOut, code := runEpaper(t, append([]string{"build", "--no-pagefind", "--site", site, "--out", out, "--shard", "none", "--changed", changes}, args...)...); code != 0 {
+	if _, errOut, code := runEpaper(t, append([]string{"build", "--site", site, "--out", out, "--shard", "none", "--changed", changes}, args...)...); code != 0 {
 		t.Fatalf("build --shard none: exit %d\n%s", code, errOut)
 	}
 	if list, err := os.ReadFile(changes); err != nil || strings.Contains(string(list), ".epaper") {

@@ -21,6 +21,7 @@ type shardFlags struct {
 	by, only string
 	jobs     int
 	full     bool
+	editions []string // --editions (hidden): a part of the shard --only
 }
 
 var monthName = regexp.MustCompile(`^\d{4}-\d{2}$`)
@@ -46,8 +47,10 @@ func autoShard(siteDir, only string) (string, error) {
 func buildShards(o site.Options, f shardFlags, stdout, stderr io.Writer) error {
 	built, kept := 0, 0
 	log := &lockedWriter{w: stderr}
-	err := site.BuildSharded(o, site.ShardOptions{By: f.by, Only: f.only, Jobs: f.jobs, Full: f.full,
-		Run: func(shard, outDir string) error { return runShard(o, f.by, shard, outDir, log) },
+	err := site.BuildSharded(o, site.ShardOptions{By: f.by, Only: f.only, Jobs: f.jobs, Full: f.full, Editions: f.editions,
+		Run: func(shard string, editions []string, outDir string) error {
+			return runShard(o, f.by, shard, editions, outDir, log)
+		},
 		Built: func(b site.ShardBuilt) {
 			took := b.Took.Round(time.Millisecond)
 			switch {
@@ -55,6 +58,9 @@ func buildShards(o site.Options, f shardFlags, stdout, stderr io.Writer) error {
 				fmt.Fprintf(stdout, "built shard %s into %s in %s\n", b.Shard, b.OutDir, took)
 			case b.Kept:
 				kept++
+			case b.Editions > 0:
+				built++
+				fmt.Fprintf(stdout, "built shard %s in %s (%d %s, the others as they were)\n", b.Shard, took, b.Editions, plural(b.Editions, "edition", "editions"))
 			default:
 				built++
 				fmt.Fprintf(stdout, "built shard %s in %s\n", b.Shard, took)
@@ -67,13 +73,17 @@ func buildShards(o site.Options, f shardFlags, stdout, stderr io.Writer) error {
 	return nil
 }
 
-// runShard builds one shard into outDir with this program, in a process of its own.
-func runShard(o site.Options, by, shard, outDir string, stderr io.Writer) error {
+// runShard builds one shard (or only the editions of it, when not nil) into outDir with this
+// program, in a process of its own.
+func runShard(o site.Options, by, shard string, editions []string, outDir string, stderr io.Writer) error {
 	exe, err := os.Executable()
 	if err != nil {
 		return err
 	}
 	args := []string{"build", "--site", o.SiteDir, "--shard", by, "--only", shard, "--out", outDir}
+	if editions != nil {
+		args = append(args, "--editions", strings.Join(editions, ","))
+	}
 	if o.BaseURL != "" {
 		args = append(args, "--base-url", o.BaseURL)
 	}
