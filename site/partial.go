@@ -240,8 +240,10 @@ func completePart(o Options, old, want *manifest, name, dir string, part []strin
 		return err
 	}
 
-	// Pagefind's index of each month of part, over the pages of the whole month.
-	if o.Pagefind != "" {
+	// Pagefind's index of each month of part, over the pages of the whole month (a month
+	// without articles has none, as in a whole build).
+	months = slices.DeleteFunc(months, func(m string) bool { return !slices.Contains(docMonths(docs), m) })
+	if o.Pagefind != "" && len(months) > 0 {
 		view := dir + ".view"
 		defer os.RemoveAll(view)
 		isPage := func(f string) bool {
