@@ -12,8 +12,10 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // The build manifest. A build of all shards writes OUT/.epaper/manifest.json: for every
@@ -100,6 +102,11 @@ func planManifest(o Options, by string) (*manifest, error) {
 		return nil, err
 	}
 	m := &manifest{Format: manifestFormat, By: by, Shards: map[string]*shardEntry{}}
+	content := bundleContent(o.SiteDir)
+	digests, err := editionDigests(content, eds)
+	if err != nil {
+		return nil, err
+	}
 	for _, name := range append(slices.Clone(all.shards), RootShard) {
 		plan, err := planOf(o.SiteDir, eds, name, by, feedLimit)
 		if err != nil {
@@ -113,17 +120,15 @@ func planManifest(o Options, by string) (*manifest, error) {
 		e := &shardEntry{}
 		base, links := sha256.New(), sha256.New()
 		fmt.Fprintf(base, "%s\x00%s\x00%s\x00", env, by, name)
-		content := bundleContent(o.SiteDir)
 		for _, in := range plan.inputs {
 			if name != RootShard && editionInput(in, "/") { // an edition of the shard: its own digest
 				if e.Editions == nil {
 					e.Editions = map[string]string{}
 				}
-				eh := sha256.New()
-				if err := hashTree(eh, content, in); err != nil {
-					return nil, err
+				d, ok := digests[strings.TrimSuffix(in, "/")]
+				if !ok {
+					return nil, fmt.Errorf("no digest of %s", in) // planOf and editionDigests disagree
 				}
-				d := hex.EncodeToString(eh.Sum(nil))
 				e.Editions[strings.TrimSuffix(in, "/")] = d
 				fmt.Fprintf(h, "%s\x00%s\n", in, d)
 				continue
@@ -152,6 +157,41 @@ func planManifest(o Options, by string) (*manifest, error) {
 		m.Shards[name] = e
 	}
 	return m, nil
+}
+
+// editionDigests returns the digest of every edition of eds (hashTree of its folder below
+// content), by PAPER/DATE. Editions are hashed side by side: a year's ~200,000 files are
+// ~200,000 system calls, which one goroutine after the other makes seconds of.
+func editionDigests(content string, eds []edition) (map[string]string, error) {
+	digests := make(map[string]string, len(eds))
+	var (
+		mu    sync.Mutex
+		first error
+		wg    sync.WaitGroup
+	)
+	next := make(chan edition)
+	for range min(len(eds), 4*runtime.NumCPU()) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for e := range next {
+				h := sha256.New()
+				err := hashTree(h, content, e.path()[1:]+"/")
+				mu.Lock()
+				if err != nil && first == nil {
+					first = err
+				}
+				digests[e.path()[1:]] = hex.EncodeToString(h.Sum(nil))
+				mu.Unlock()
+			}
+		}()
+	}
+	for _, e := range eds {
+		next <- e
+	}
+	close(next)
+	wg.Wait()
+	return digests, first
 }
 
 // editionInput reports whether in (a shard's input) is an edition's folder PAPER/DATE
