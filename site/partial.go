@@ -20,17 +20,23 @@ import (
 // build would otherwise rebuild whole: ~5 s early in a month, ~20 s at its end. When the
 // only change of a shard is editions added (its other editions and everything else it reads
 // as they were), BuildSharded builds only the new editions and the editions next to them
-// (their 上一期/下一期 lead to the new ones), and completes the shard from its files in
-// the output: the other editions' files stay as they are, and the month's built-in search
+// (their 上一期/下一期 lead to the new ones; the shard's first and last when the editions
+// beyond its ends changed), and completes the shard from its files in the output
+// (completePart): the other editions' files stay as they are; the shard's built-in search
 // index is made again from the articles of the last build (kept in the output's .epaper/
-// as each shard's docs) with the new editions' in place of theirs. The result is the same
-// bytes as the shard built whole (cmd/epaper/incremental_test.go compares them).
+// as each shard's docs) with the new editions' in place of theirs; Pagefind indexes the
+// months of the part over their pages as they now are; the shard's sitemap is the last
+// one's entries with the part's pages'; its _redirects lines are the last ones' with the
+// part's. The result is the same bytes as the shard built whole
+// (cmd/epaper/incremental_test.go compares them offline, for a CDN, with Pagefind and by
+// year).
 //
-// Not built in part (the shard is built whole, as before): a shard with an edition changed
-// or removed, or whose sections, layouts, configuration or epaper changed; a build for a
-// web server (its sitemap of the month and its aliases are made from every page of the
-// shard) or with Pagefind (its index of the month, from every page); a shard whose docs
-// the output does not have.
+// Built whole, as before: a shard with an edition changed or removed (the alias files of a
+// changed edition could not be told from the others'), or whose sections, layouts,
+// configuration or epaper changed; a shard whose docs the output does not have; a root
+// shard; a build without search indexes; and a part that cannot be completed (a file it
+// publishes outside its editions' folders that another page publishes too, a file of the
+// last build gone from the output).
 
 // shardDocsFile is where a shard's build writes its articles (the built-in search index's
 // docs) in its output folder, for BuildSharded to keep.
