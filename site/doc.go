@@ -32,8 +32,10 @@
 // manifest.go): the digest of each shard's inputs and the files it published. The next
 // BuildSharded rebuilds only the shards whose inputs changed, writes only the files whose
 // bytes changed, removes the files no shard publishes any more, and writes nothing when
-// nothing changed (ShardOptions.Full: build every shard anew). Options.Changed hears which
-// files a build wrote and removed, for uploading only those.
+// nothing changed (ShardOptions.Full: build every shard anew). A shard whose only change is
+// editions added is built in part, the new editions and their neighbours only, and completed
+// from the output (partial.go): a day added costs a day, not its month. Options.Changed hears
+// which files a build wrote and removed, for uploading only those.
 //
 // Serve is the preview: the offline build, served on 127.0.0.1 only, rebuilt a moment after
 // a file of the site changes (folders made later, as an import makes them, included), with
