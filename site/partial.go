@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
-	"encoding/json"
+	"encoding/gob"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -40,14 +40,15 @@ import (
 
 // shardDocsFile is where a shard's build writes its articles (the built-in search index's
 // docs) in its output folder, for BuildSharded to keep.
-const shardDocsFile = stateDir + "/docs.json.gz"
+const shardDocsFile = stateDir + "/docs.gob.gz"
 
 // docsCache is the file of the output out that keeps the docs of shard name.
 func docsCache(out, name string) string {
-	return filepath.Join(out, filepath.FromSlash(stateDir), "docs", name+".json.gz")
+	return filepath.Join(out, filepath.FromSlash(stateDir), "docs", name+".gob.gz")
 }
 
-// writeShardDocs writes docs to file (gzipped JSON), atomically.
+// writeShardDocs writes docs to file (gzipped gob: its strings come back byte for byte,
+// where JSON would mend invalid UTF-8), atomically.
 func writeShardDocs(file string, docs []searchDoc) error {
 	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
 		return err
@@ -61,7 +62,7 @@ func writeShardDocs(file string, docs []searchDoc) error {
 	if docs == nil {
 		docs = []searchDoc{}
 	}
-	err = errors.Join(json.NewEncoder(zw).Encode(docs), zw.Close(), tmp.Close())
+	err = errors.Join(gob.NewEncoder(zw).Encode(docs), zw.Close(), tmp.Close())
 	if err != nil {
 		return fmt.Errorf("write %s: %w", file, err)
 	}
@@ -80,7 +81,7 @@ func readShardDocs(file string) ([]searchDoc, error) {
 		return nil, fmt.Errorf("read %s: %w", file, err)
 	}
 	var docs []searchDoc
-	if err := json.NewDecoder(zr).Decode(&docs); err != nil {
+	if err := gob.NewDecoder(zr).Decode(&docs); err != nil {
 		return nil, fmt.Errorf("read %s: %w", file, err)
 	}
 	return docs, nil

@@ -161,6 +161,9 @@ func incremental(t *testing.T, args []string) {
 	if shard := map[bool]string{false: "2021-02", true: "2021"}[byYear]; !strings.Contains(stdout, "built shard "+shard+" in ") || !strings.Contains(stdout, " (2 editions, the others as they were)\n") {
 		t.Errorf("a day added to a month of two: the shard was not built in part:\n%s", stdout)
 	}
+	if _, err := os.Stat(filepath.Join(out, ".epaper", "docs", "2021-02.gob.gz")); err != nil && !byYear {
+		t.Errorf("the articles of February are not kept for the next build: %v", err)
+	}
 
 	article := filepath.Join(site, "content", "cqrb", "2021-01-30", "001")
 	arts, err := os.ReadDir(article)
@@ -206,7 +209,7 @@ func incremental(t *testing.T, args []string) {
 	if _, err := os.Stat(filepath.Join(out, "cqrb", "2021-02-02")); err == nil {
 		t.Errorf("the deleted edition's folder is still in the output")
 	}
-	if _, err := os.Stat(filepath.Join(out, ".epaper", "docs", "2021-02.json.gz")); err == nil && !byYear {
+	if _, err := os.Stat(filepath.Join(out, ".epaper", "docs", "2021-02.gob.gz")); err == nil && !byYear {
 		t.Errorf("the docs of the month gone are still kept")
 	}
 	// The site built whole into the same output: --changed lists where the search indexes
