@@ -48,17 +48,17 @@ func Build(o Options) error {
 	if _, err := os.Stat(filepath.Join(siteDir, "content")); err != nil {
 		return fmt.Errorf("build %q: no content directory (run epaper import first): %w", siteDir, err)
 	}
-	plan, err := planShard(siteDir, o.shard, o.by, feedLimit)
+	eds, err := scanEditions(siteDir)
+	if err != nil {
+		return fmt.Errorf("build %q: %w", siteDir, err)
+	}
+	plan, err := planOf(siteDir, eds, o.shard, o.by, feedLimit)
 	if err != nil {
 		return fmt.Errorf("build %q: %w", siteDir, err)
 	}
 	if o.editions != nil {
 		if o.shard == "" || o.shard == RootShard {
 			return fmt.Errorf("build %q: only a shard of editions is built in part, not %q", siteDir, o.shard)
-		}
-		eds, err := scanEditions(siteDir)
-		if err != nil {
-			return fmt.Errorf("build %q: %w", siteDir, err)
 		}
 		plan = plan.restrict(eds, o.editions)
 	}

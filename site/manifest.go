@@ -114,46 +114,45 @@ func planManifest(o Options, by string) (*manifest, error) {
 		}
 		h := sha256.New()
 		fmt.Fprintf(h, "%s\x00%s\x00%s\x00", env, by, name)
+		e := &shardEntry{}
 		if name == RootShard {
 			fmt.Fprintf(h, "%q\x00%q\x00", all.shards, all.months)
+			for _, in := range plan.inputs {
+				if err := hashTree(h, content, in); err != nil {
+					return nil, err
+				}
+			}
+			e.Digest = hex.EncodeToString(h.Sum(nil))
+			m.Shards[name] = e
+			continue
 		}
-		e := &shardEntry{}
+		// A shard of editions: its digest is that of its parts, each file read once.
 		base, links := sha256.New(), sha256.New()
 		fmt.Fprintf(base, "%s\x00%s\x00%s\x00", env, by, name)
+		e.Editions = map[string]string{}
 		for _, in := range plan.inputs {
-			if name != RootShard && editionInput(in, "/") { // an edition of the shard: its own digest
-				if e.Editions == nil {
-					e.Editions = map[string]string{}
-				}
-				d, ok := digests[strings.TrimSuffix(in, "/")]
+			var err error
+			switch {
+			case editionInput(in, "/"):
+				ed := strings.TrimSuffix(in, "/")
+				d, ok := digests[ed]
 				if !ok {
 					return nil, fmt.Errorf("no digest of %s", in) // planOf and editionDigests disagree
 				}
-				e.Editions[strings.TrimSuffix(in, "/")] = d
-				fmt.Fprintf(h, "%s\x00%s\n", in, d)
-				continue
+				e.Editions[ed] = d
+				fmt.Fprintf(h, "%s\x00%s\n", ed, d)
+			case editionInput(in, "/_index.md"):
+				err = hashTree(links, content, in)
+			default:
+				err = hashTree(base, content, in)
 			}
-			if err := hashTree(h, content, in); err != nil {
+			if err != nil {
 				return nil, err
 			}
-			if name == RootShard {
-				continue
-			}
-			switch {
-			case editionInput(in, "/_index.md"):
-				if err := hashTree(links, content, in); err != nil {
-					return nil, err
-				}
-			default:
-				if err := hashTree(base, content, in); err != nil {
-					return nil, err
-				}
-			}
 		}
+		e.Base, e.Links = hex.EncodeToString(base.Sum(nil)), hex.EncodeToString(links.Sum(nil))
+		fmt.Fprintf(h, "%s\x00%s\x00", e.Base, e.Links)
 		e.Digest = hex.EncodeToString(h.Sum(nil))
-		if name != RootShard {
-			e.Base, e.Links = hex.EncodeToString(base.Sum(nil)), hex.EncodeToString(links.Sum(nil))
-		}
 		m.Shards[name] = e
 	}
 	return m, nil

@@ -55,9 +55,12 @@ func buildChanged(o Options, s ShardOptions, old, want *manifest) error {
 	if err := buildShards(o, s, todo, part, parts); err != nil {
 		return fmt.Errorf("build %q: %w", o.SiteDir, err)
 	}
-	var whole []string // shards built in part that could not be completed
+	var whole []string               // shards built in part that could not be completed
+	fromDir := map[string][]string{} // of those that could, the files their folder has
 	for name, eds := range part {
-		if err := completePart(o, old, want, name, filepath.Join(parts, name), eds); err != nil {
+		files, err := completePart(o, old, want, name, filepath.Join(parts, name), eds)
+		fromDir[name] = files
+		if err != nil {
 			if o.Log != nil {
 				fmt.Fprintf(o.Log, "epaper: shard %s: %v: building it whole\n", name, err)
 			}
@@ -79,17 +82,14 @@ func buildChanged(o Options, s ShardOptions, old, want *manifest) error {
 	var written, removed []string
 	for _, name := range todo {
 		dir := filepath.Join(parts, name)
-		if part[name] == nil { // completePart recorded those built in part
+		files := fromDir[name] // built in part: the others stay as they are
+		if part[name] == nil {
 			if err := want.record(name, dir); err != nil {
 				return err
 			}
+			files = want.Shards[name].Files
 		}
-		for _, rel := range want.Shards[name].Files {
-			if part[name] != nil { // the shard's files of the editions not built stay as they are
-				if _, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(rel))); errors.Is(err, fs.ErrNotExist) {
-					continue
-				}
-			}
+		for _, rel := range files {
 			changed, err := moveIfChanged(filepath.Join(dir, filepath.FromSlash(rel)), filepath.Join(o.OutDir, filepath.FromSlash(rel)))
 			if err != nil {
 				return fmt.Errorf("build %q: %w", o.SiteDir, err)

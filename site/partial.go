@@ -99,18 +99,12 @@ func partialEditions(o Options, old, want *manifest, name string) []string {
 	if was == nil || now == nil || was.Base == "" || was.Base != now.Base || was.Editions == nil {
 		return nil
 	}
-	var added []string
 	for ed, digest := range was.Editions {
 		if now.Editions[ed] != digest {
 			return nil // changed or removed
 		}
 	}
-	for ed := range now.Editions {
-		if _, ok := was.Editions[ed]; !ok {
-			added = append(added, ed)
-		}
-	}
-	if len(added) == 0 && was.Links == now.Links {
+	if len(now.Editions) == len(was.Editions) && was.Links == now.Links {
 		return nil // nothing of its editions changed: build it whole, as before
 	}
 	if _, err := os.Stat(docsCache(o.OutDir, name)); err != nil {
@@ -163,7 +157,7 @@ func partialEditions(o Options, old, want *manifest, name string) []string {
 // shard is to be built whole, if a file dir publishes outside part's folders is one that
 // another edition's page publishes (an alias the whole build would have refused or given
 // to another page).
-func completePart(o Options, old, want *manifest, name, dir string, part []string) error {
+func completePart(o Options, old, want *manifest, name, dir string, part []string) (fromDir []string, err error) {
 	inPart := func(p string) bool {
 		for _, ed := range part {
 			if strings.HasPrefix(p, ed+"/") {
@@ -172,16 +166,34 @@ func completePart(o Options, old, want *manifest, name, dir string, part []strin
 		}
 		return false
 	}
+	was := old.Shards[name]
+
+	// The articles of the shard: the last build's, part's in place of theirs.
+	cached, err := readShardDocs(docsCache(o.OutDir, name))
+	if err != nil {
+		return nil, err
+	}
+	built, err := readShardDocs(filepath.Join(dir, filepath.FromSlash(shardDocsFile)))
+	if err != nil {
+		return nil, err
+	}
+	docs := slices.DeleteFunc(cached, func(d searchDoc) bool { return inPart(d.Path) })
+	docs = append(docs, built...)
+	slices.SortFunc(docs, func(a, b searchDoc) int { return strings.Compare(a.Path, b.Path) })
+
+	// What this completes: the built-in search index, the sitemap, and the Pagefind index
+	// of each month of part that has articles (a month without has none, as in a whole
+	// build).
 	index := builtinSearchDir(name) + "/"
+	sitemap := "sitemaps/" + name + ".xml"
+	withDocs := docMonths(docs)
 	var months []string
 	for _, ed := range part {
-		if m := path.Base(ed)[:7]; !slices.Contains(months, m) {
+		if m := path.Base(ed)[:7]; slices.Contains(withDocs, m) && !slices.Contains(months, m) {
 			months = append(months, m)
 		}
 	}
 	slices.Sort(months)
-	sitemap := "sitemaps/" + name + ".xml"
-	// remade: a file of the shard's own that this completes, from the last build and part
 	remade := func(f string) bool {
 		if strings.HasPrefix(f, index) || f == sitemap {
 			return true
@@ -193,12 +205,11 @@ func completePart(o Options, old, want *manifest, name, dir string, part []strin
 		}
 		return false
 	}
-	was := old.Shards[name]
 
-	// What dir publishes outside part's folders is the shard's own (its search index,
-	// sitemap, the theme's files as they were) or an alias no other page has.
+	// What dir publishes outside part's folders is the shard's own (the theme's files as
+	// they were) or an alias no other page has.
 	if err := want.record(name, dir); err != nil {
-		return err
+		return nil, err
 	}
 	owned := map[string][]string{} // file → the shards of the last build that published it
 	for shard, e := range old.Shards {
@@ -213,119 +224,44 @@ func completePart(o Options, old, want *manifest, name, dir string, part []strin
 		shards, ok := owned[f]
 		if !ok {
 			if paperDate.MatchString(f) {
-				return fmt.Errorf("%s lies in an edition's folder that is not of the editions built", f)
+				return nil, fmt.Errorf("%s lies in an edition's folder that is not of the editions built", f)
 			}
 			continue // a new alias
 		}
 		if !slices.Contains(shards, name) {
 			slices.Sort(shards)
-			return fmt.Errorf("%s is published by shard %s", f, strings.Join(shards, ", "))
+			return nil, fmt.Errorf("%s is published by shard %s", f, strings.Join(shards, ", "))
 		}
 		a, err1 := os.ReadFile(filepath.Join(dir, filepath.FromSlash(f)))
 		b, err2 := os.ReadFile(filepath.Join(o.OutDir, filepath.FromSlash(f)))
 		if err1 != nil || err2 != nil || !bytes.Equal(a, b) {
-			return fmt.Errorf("%s differs from the last build's", f)
+			return nil, fmt.Errorf("%s differs from the last build's", f)
 		}
 	}
 
-	// The built-in search index.
-	cached, err := readShardDocs(docsCache(o.OutDir, name))
-	if err != nil {
-		return err
-	}
-	built, err := readShardDocs(filepath.Join(dir, filepath.FromSlash(shardDocsFile)))
-	if err != nil {
-		return err
-	}
-	docs := slices.DeleteFunc(cached, func(d searchDoc) bool { return inPart(d.Path) })
-	docs = append(docs, built...)
-	slices.SortFunc(docs, func(a, b searchDoc) int { return strings.Compare(a.Path, b.Path) })
 	if err := writeSearchIndex(filepath.Join(dir, filepath.FromSlash(index)), docs); err != nil {
-		return err
+		return nil, err
 	}
 	if err := writeShardDocs(filepath.Join(dir, filepath.FromSlash(shardDocsFile)), docs); err != nil {
-		return err
+		return nil, err
 	}
-
-	// Pagefind's index of each month of part, over the pages of the whole month (a month
-	// without articles has none, as in a whole build).
-	months = slices.DeleteFunc(months, func(m string) bool { return !slices.Contains(docMonths(docs), m) })
 	if o.Pagefind != "" && len(months) > 0 {
-		view := dir + ".view"
-		defer os.RemoveAll(view)
-		isPage := func(f string) bool {
-			for _, m := range months {
-				if ok, _ := path.Match("*/"+m+"-??/*/*/index.html", f); ok {
-					return true
-				}
-			}
-			return false
-		}
-		for _, f := range want.Shards[name].Files {
-			if isPage(f) {
-				if err := linkFile(filepath.Join(dir, filepath.FromSlash(f)), filepath.Join(view, filepath.FromSlash(f))); err != nil {
-					return err
-				}
-			}
-		}
-		for _, f := range was.Files {
-			if isPage(f) && !inPart(f) {
-				if err := linkFile(filepath.Join(o.OutDir, filepath.FromSlash(f)), filepath.Join(view, filepath.FromSlash(f))); err != nil {
-					return err
-				}
-			}
-		}
-		if err := runPagefind(context.Background(), o.Pagefind, view, months); err != nil {
-			return fmt.Errorf("search index: %w", err)
-		}
-		for _, m := range months {
-			dst := filepath.Join(dir, filepath.FromSlash(pagefindDir(m)))
-			if err := os.RemoveAll(dst); err != nil {
-				return err
-			}
-			if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
-				return err
-			}
-			if err := os.Rename(filepath.Join(view, filepath.FromSlash(pagefindDir(m))), dst); err != nil {
-				return err
-			}
+		if err := pagefindPart(o, dir, months, want.Shards[name].Files, was.Files, inPart); err != nil {
+			return nil, err
 		}
 	}
-
-	// The sitemap of the shard: the last one's entries, part's in place of theirs.
 	if !o.Offline() {
-		file := filepath.Join(dir, filepath.FromSlash(sitemap))
-		partMap, err := os.ReadFile(file)
-		if err != nil {
-			return err
-		}
-		lastMap, err := os.ReadFile(filepath.Join(o.OutDir, filepath.FromSlash(sitemap)))
-		if err != nil {
-			return err
-		}
-		base := strings.TrimSuffix(o.BaseURL, "/") + "/"
-		under := func(loc string) bool {
-			rel, ok := strings.CutPrefix(loc, base)
-			return ok && inPart(rel)
-		}
-		head, entries, tail := sitemapEntries(lastMap)
-		entries = slices.DeleteFunc(entries, func(e sitemapEntry) bool { return under(e.loc) })
-		_, now, _ := sitemapEntries(partMap)
-		for _, e := range now {
-			if under(e.loc) {
-				entries = append(entries, e)
-			}
-		}
-		if err := os.WriteFile(file, writeSitemap(head, entries, tail), 0o644); err != nil {
-			return err
+		if err := mergeSitemap(o, dir, sitemap, inPart); err != nil {
+			return nil, err
 		}
 	}
 
 	// The shard's files: dir's, and the others' of the last build.
 	if err := want.record(name, dir); err != nil {
-		return err
+		return nil, err
 	}
 	e := want.Shards[name]
+	fromDir = slices.Clone(e.Files)
 	have := map[string]bool{}
 	for _, f := range e.Files {
 		have[f] = true
@@ -335,7 +271,7 @@ func completePart(o Options, old, want *manifest, name, dir string, part []strin
 			continue
 		}
 		if _, err := os.Lstat(filepath.Join(o.OutDir, filepath.FromSlash(f))); err != nil {
-			return fmt.Errorf("%s of the last build is not in %s", f, o.OutDir)
+			return nil, fmt.Errorf("%s of the last build is not in %s", f, o.OutDir)
 		}
 		e.Files = append(e.Files, f)
 	}
@@ -343,7 +279,80 @@ func completePart(o Options, old, want *manifest, name, dir string, part []strin
 	e.Redirects = append(e.Redirects, was.Redirects...)
 	slices.Sort(e.Redirects)
 	e.Redirects = slices.Compact(e.Redirects)
+	return fromDir, nil
+}
+
+// pagefindPart writes into dir Pagefind's index of each of months over the month's pages:
+// those dir has (files) and the others the output o.OutDir has of the last build (last),
+// linked into a folder of their own for Pagefind to read.
+func pagefindPart(o Options, dir string, months, files, last []string, inPart func(string) bool) error {
+	view := dir + ".view"
+	defer os.RemoveAll(view)
+	isPage := func(f string) bool {
+		for _, m := range months {
+			if ok, _ := path.Match("*/"+m+"-??/*/*/index.html", f); ok {
+				return true
+			}
+		}
+		return false
+	}
+	for _, f := range files {
+		if isPage(f) {
+			if err := linkFile(filepath.Join(dir, filepath.FromSlash(f)), filepath.Join(view, filepath.FromSlash(f))); err != nil {
+				return err
+			}
+		}
+	}
+	for _, f := range last {
+		if isPage(f) && !inPart(f) {
+			if err := linkFile(filepath.Join(o.OutDir, filepath.FromSlash(f)), filepath.Join(view, filepath.FromSlash(f))); err != nil {
+				return err
+			}
+		}
+	}
+	if err := runPagefind(context.Background(), o.Pagefind, view, months); err != nil {
+		return fmt.Errorf("search index: %w", err)
+	}
+	for _, m := range months {
+		dst := filepath.Join(dir, filepath.FromSlash(pagefindDir(m)))
+		if err := os.RemoveAll(dst); err != nil {
+			return err
+		}
+		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+			return err
+		}
+		if err := os.Rename(filepath.Join(view, filepath.FromSlash(pagefindDir(m))), dst); err != nil {
+			return err
+		}
+	}
 	return nil
+}
+
+// mergeSitemap makes the sitemap file (a path from the root) of dir the last build's
+// entries, with dir's of the pages in part in place of theirs.
+func mergeSitemap(o Options, dir, file string, inPart func(string) bool) error {
+	partMap, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(file)))
+	if err != nil {
+		return err
+	}
+	lastMap, err := os.ReadFile(filepath.Join(o.OutDir, filepath.FromSlash(file)))
+	if err != nil {
+		return err
+	}
+	base := strings.TrimSuffix(o.BaseURL, "/") + "/"
+	under := func(loc string) bool {
+		rel, ok := strings.CutPrefix(loc, base)
+		return ok && inPart(rel)
+	}
+	head, entries, tail := sitemapEntries(lastMap)
+	entries = slices.DeleteFunc(entries, func(e sitemapEntry) bool { return under(e.loc) })
+	_, now, _ := sitemapEntries(partMap)
+	for _, e := range now {
+		if under(e.loc) {
+			entries = append(entries, e)
+		}
+	}
+	return os.WriteFile(filepath.Join(dir, filepath.FromSlash(file)), writeSitemap(head, entries, tail), 0o644)
 }
 
 // paperDate matches a path in an edition's folder, PAPER/DATE/….

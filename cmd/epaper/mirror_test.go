@@ -4,9 +4,9 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -252,19 +252,10 @@ func TestImportAPaperThatChangedItsURLs(t *testing.T) {
 func bundleTree(t *testing.T, site string) []string {
 	t.Helper()
 	var files []string
-	root := filepath.Join(site, "content")
-	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
+	for rel := range tree(t, filepath.Join(site, "content")) {
+		if n := path.Base(rel); n == "index.md" || n == "_index.md" {
+			files = append(files, rel)
 		}
-		if n := d.Name(); n == "index.md" || n == "_index.md" {
-			rel, _ := filepath.Rel(root, p)
-			files = append(files, filepath.ToSlash(rel))
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
 	}
 	slices.Sort(files)
 	return files
